@@ -1,0 +1,5 @@
+"""astnet: the web application of Copenhagen's aktivitets- og samværstilbud (AST)."""
+
+from astnet.celery import app as celery_app
+
+__all__ = ["celery_app"]

@@ -1,0 +1,82 @@
+"""CSV and XLSX exports of a dashboard table, exactly as published (suppressed, never the raw counts)."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from astnet import privacy
+from astnet.figures import Figure, Period
+
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _safe_text(value: str) -> str:
+    # A cell starting with = + - @ is run as a formula by spreadsheet programs (CSV injection).
+    if value and value[0] in "=+-@\t\r" and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(value: str) -> bool:
+    return value.lstrip("-").replace(",", "", 1).isdigit()
+
+
+def _rows(figure: Figure) -> list[list[str]]:
+    return [figure.header, *figure.display_rows()]
+
+
+def _note(period: Period) -> list[str]:
+    return [_("Periode: %(period)s.") % {"period": period.label}, privacy.method_note()]
+
+
+def as_csv(figure: Figure, period: Period) -> bytes:
+    buffer = io.StringIO()
+    # Semicolons and a byte-order mark: what Danish Excel opens without an import wizard.
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([figure.title])
+    for row in _rows(figure):
+        writer.writerow([_safe_text(str(value)) for value in row])
+    writer.writerow([])
+    for line in _note(period):
+        writer.writerow([line])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def as_xlsx(figure: Figure, period: Period) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = figure.title[:31]
+    sheet.append([figure.title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    header, *rows = _rows(figure)
+    sheet.append(header)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([row[0], *(_cell_value(value) for value in row[1:])])
+    sheet.append([])
+    for line in _note(period):
+        sheet.append([line])
+    sheet.column_dimensions["A"].width = max(len(str(row[0])) for row in [header, *rows]) + 2
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell_value(value: str):
+    """Numbers stay numbers in the spreadsheet; "<5", "x" and shares stay text."""
+    return int(value) if value.isdigit() else _safe_text(value)
+
+
+def response(figure: Figure, period: Period, *, file_format: str, filename: str) -> HttpResponse:
+    content = as_csv(figure, period) if file_format == "csv" else as_xlsx(figure, period)
+    result = HttpResponse(content, content_type=FORMATS[file_format])
+    result["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return result

@@ -1,0 +1,48 @@
+"""/healthz: the state of the database and the broker, for the load balancer and compose."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:  # noqa: BLE001 - any failure means "down" to the caller
+        return False
+
+
+def broker_state() -> str:
+    """'ok', 'down', or 'in-process' when tasks run eagerly without a broker."""
+    if not settings.REDIS_URL:
+        return "in-process"
+    import redis
+
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2
+        )
+        return "ok" if client.ping() else "down"
+    except redis.RedisError:
+        return "down"
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    database = "ok" if database_ok() else "down"
+    broker = broker_state()
+    healthy = database == "ok" and broker != "down"
+    return JsonResponse({"database": database, "broker": broker}, status=200 if healthy else 503)
+
+
+@require_GET
+@never_cache
+def healthz_database(request: HttpRequest) -> JsonResponse:
+    """The database alone, in one query: the floor the benchmarks compare every page with."""
+    ok = database_ok()
+    return JsonResponse({"database": "ok" if ok else "down"}, status=200 if ok else 503)

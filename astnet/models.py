@@ -1,0 +1,293 @@
+"""Memberships (a role held at a place), the append-only audit log, and the dashboards' data:
+target-group shares per district and the Socialudvalg reports."""
+
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", _("AST-medarbejder")
+    LEADER = "leader", _("Centerleder")
+    COUNCIL_MEMBER = "council_member", _("Rådsmedlem")
+    PEER_MENTOR = "peer_mentor", _("Peer-vejleder")
+    ADMINISTRATION = "administration", _("Administration")
+    DATA_PROTECTION_OFFICER = "dpo", _("Databeskyttelsesrådgiver")
+
+
+class Membership(models.Model):
+    """A user's role at a place: staff at an offer, leader of a district, member of a council,
+    or a city-wide role. A user may hold several."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("rolle"), max_length=30, choices=Role.choices)
+    offer = models.ForeignKey(
+        "offers.Offer",
+        verbose_name=_("tilbud"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        null=True,
+        blank=True,
+    )
+    district = models.ForeignKey(
+        "offers.District",
+        verbose_name=_("bydel"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        null=True,
+        blank=True,
+    )
+    council = models.ForeignKey(
+        "peers.Council",
+        verbose_name=_("råd"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("medlemskab")
+        verbose_name_plural = _("medlemskaber")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        role="staff",
+                        offer__isnull=False,
+                        district__isnull=True,
+                        council__isnull=True,
+                    )
+                    | Q(
+                        role="leader",
+                        offer__isnull=True,
+                        district__isnull=False,
+                        council__isnull=True,
+                    )
+                    | Q(
+                        role="council_member",
+                        offer__isnull=True,
+                        district__isnull=True,
+                        council__isnull=False,
+                    )
+                    | Q(
+                        role__in=["peer_mentor", "administration", "dpo"],
+                        offer__isnull=True,
+                        district__isnull=True,
+                        council__isnull=True,
+                    )
+                ),
+                name="membership_place_matches_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "offer"], condition=Q(role="staff"), name="membership_staff_once"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "district"],
+                condition=Q(role="leader"),
+                name="membership_leader_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "council"],
+                condition=Q(role="council_member"),
+                name="membership_council_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(role__in=["peer_mentor", "administration", "dpo"]),
+                name="membership_city_role_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        place = self.offer or self.district or self.council or _("hele byen")
+        return f"{self.get_role_display()} · {place}"
+
+
+class AuditEvent(models.Model):
+    """Who did what to which object, and when. Never holds personal data in `detail`.
+
+    Append-only: on PostgreSQL a trigger (migration 0002) refuses UPDATE and DELETE.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Visning")
+        CREATE = "create", _("Oprettelse")
+        CHANGE = "change", _("Ændring")
+        DELETE = "delete", _("Sletning")
+        EXPORT = "export", _("Eksport")
+        LOGIN = "login", _("Login")
+        LOGIN_FAILED = "login_failed", _("Mislykket login")
+        LOGOUT = "logout", _("Log ud")
+
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        # Users are deactivated, never deleted, so their trail stays whole.
+        on_delete=models.PROTECT,
+        related_name="audit_events",
+        null=True,
+        blank=True,
+    )
+    action = models.CharField(_("handling"), max_length=20, choices=Action.choices)
+    object_type = models.CharField(_("objekttype"), max_length=100, blank=True)
+    object_id = models.CharField(_("objekt-id"), max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)
+    detail = models.CharField(_("detalje"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit-hændelse")
+        verbose_name_plural = _("audit-log")
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}:{self.object_id}"
+
+
+class DistrictTargetShare(models.Model):
+    """A district's share of the city's target group (borgere med psykisk sygdom), in per mille.
+
+    The city wants offers spread evenly against where the target group lives; the shares come from
+    the social indicators and are entered in the admin each year (data, not code).
+    """
+
+    district = models.OneToOneField(
+        "offers.District",
+        verbose_name=_("bydel"),
+        on_delete=models.CASCADE,
+        related_name="target_share",
+    )
+    share_permille = models.PositiveSmallIntegerField(
+        _("andel af målgruppen (promille)"),
+        help_text=_(
+            "Bydelens andel af byens målgruppe i promille (0–1000); alle bydele giver 1000."
+        ),
+    )
+    year = models.PositiveSmallIntegerField(_("opgjort år"))
+
+    class Meta:
+        ordering = ["district__name"]
+        verbose_name = _("målgruppeandel")
+        verbose_name_plural = _("målgruppeandele")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(share_permille__lte=1000),
+                name="target_share_at_most_all",
+                violation_error_message=_("Andelen kan højst være 1000 promille."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100), name="target_share_year_plausible"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.district} {self.share_permille} ‰ ({self.year})"
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files no web server may serve: read back only through a view that checks access.
+
+    The location is read from settings on every use so tests (and deployments) can move it.
+    """
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+def report_upload_to(report: "Report", filename: str) -> str:
+    return f"reports/{timezone.now():%Y/%m}/{filename}"
+
+
+class Report(models.Model):
+    """A status report (statusnotat) for Socialudvalget, rendered to PDF by a Celery worker."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("I kø")
+        RUNNING = "running", _("Dannes")
+        DONE = "done", _("Færdig")
+        FAILED = "failed", _("Fejlet")
+
+    ordered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bestilt af"),
+        # The archive must keep saying who ordered each report.
+        on_delete=models.PROTECT,
+        related_name="reports",
+        null=True,
+        blank=True,
+        help_text=_("Tom for de månedlige rapporter, som dannes automatisk."),
+    )
+    district = models.ForeignKey(
+        "offers.District",
+        verbose_name=_("bydel"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+        null=True,
+        blank=True,
+        help_text=_("Tom betyder hele byen."),
+    )
+    period_start = models.DateField(_("periode fra"))
+    period_end = models.DateField(_("periode til"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("fremdrift (%)"), default=0)
+    failure_reason = models.CharField(_("årsag til fejl"), max_length=500, blank=True)
+    file = models.FileField(
+        _("fil"), storage=PrivateStorage(), upload_to=report_upload_to, blank=True
+    )
+    created_at = models.DateTimeField(_("bestilt"), default=timezone.now)
+    finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("rapport")
+        verbose_name_plural = _("rapporter")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="report_period_ends_after_start",
+                violation_error_message=_(
+                    "Perioden skal slutte samme dag som eller efter den starter."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100), name="report_progress_at_most_100"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | ~Q(file=""), name="report_done_has_file"
+            ),
+        ]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope_label} {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+
+    @property
+    def scope_label(self) -> str:
+        return str(self.district) if self.district_id else str(_("Hele byen"))
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING}

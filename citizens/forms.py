@@ -1,0 +1,244 @@
+"""Forms for citizens, check-in, talks, consent and follow-up; every message in Danish."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from astnet import access
+from astnet.forms import DkfdsFormMixin
+from astnet.models import Role
+from citizens import cpr
+from citizens.models import Challenge, Citizen, Consent, ExpectationTalk, Outreach
+from citizens.selectors import attendance_offers
+
+FUTURE_DATE = _("Datoen ligger i fremtiden. Vælg i dag eller en tidligere dato.")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def _not_in_future(day):
+    if day and day > timezone.localdate():
+        raise forms.ValidationError(FUTURE_DATE)
+    return day
+
+
+def colleagues(user):
+    """Staff at the offers `user` works at: who can be a citizen's fixed contact person."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__role=Role.STAFF,
+            memberships__offer__in=access.staff_offer_ids(user),
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class ContactPersonField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class QuickCitizenForm(DkfdsFormMixin, forms.Form):
+    chosen_name = forms.CharField(
+        label=_("Navn"),
+        max_length=100,
+        help_text=_("Det navn borgeren selv vil kaldes."),
+        error_messages={"required": _("Skriv det navn, borgeren vil kaldes.")},
+    )
+
+
+class CitizenForm(DkfdsFormMixin, forms.ModelForm):
+    challenges = forms.MultipleChoiceField(
+        label=_("Udfordringer borgeren selv nævner"),
+        choices=Challenge.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    cpr_number = forms.CharField(
+        label=_("CPR-nummer"),
+        required=False,
+        help_text=_("Kun hvis et visiteret forløb kræver det. Vises kun maskeret bagefter."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    contact_person = ContactPersonField(
+        label=_("Fast kontaktperson"), queryset=get_user_model().objects.none(), required=False
+    )
+
+    class Meta:
+        model = Citizen
+        fields = [
+            "chosen_name",
+            "birth_year",
+            "district",
+            "home_offers",
+            "contact_person",
+            "wants_contact",
+            "phone",
+            "email",
+            "challenges",
+        ]
+        widgets = {"home_offers": forms.CheckboxSelectMultiple}
+        error_messages = {"chosen_name": {"required": _("Skriv det navn, borgeren vil kaldes.")}}
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("home_offers", "challenges"):
+            self.fields[name].widget.attrs["class"] = "form-checkbox"
+        self.fields["home_offers"].queryset = attendance_offers(user)
+        self.fields["home_offers"].required = True
+        self.fields["home_offers"].error_messages["required"] = _(
+            "Vælg mindst ét tilbud, borgeren kommer i."
+        )
+        self.fields["contact_person"].queryset = colleagues(user)
+        self.fields["district"].empty_label = _("Ved ikke / vil ikke oplyse")
+        if self.instance.has_cpr:
+            self.fields["cpr_number"].help_text = _(
+                "Der er registreret et CPR-nummer. Udfyld kun feltet for at rette det."
+            )
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        this_year = timezone.localdate().year
+        if year is not None and not 1900 <= year <= this_year:
+            raise forms.ValidationError(
+                _("Fødselsåret skal ligge mellem 1900 og %(year)s.") % {"year": this_year}
+            )
+        return year
+
+    def clean_cpr_number(self):
+        value = self.cleaned_data.get("cpr_number", "").strip()
+        return cpr.normalise(value) if value else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("wants_contact") and (cleaned.get("phone") or cleaned.get("email")):
+            self.add_error(
+                "wants_contact",
+                _("Telefon og e-mail gemmes kun, når borgeren ønsker at blive kontaktet."),
+            )
+        return cleaned
+
+
+class VisitForm(DkfdsFormMixin, forms.Form):
+    offer = forms.ModelChoiceField(label=_("Tilbud"), queryset=None, empty_label=None)
+    day = forms.DateField(
+        label=_("Dato"),
+        widget=DateInput,
+        error_messages={"invalid": _("Skriv en gyldig dato.")},
+    )
+
+    def __init__(self, *args, offers, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].queryset = offers
+
+    def clean_day(self):
+        return _not_in_future(self.cleaned_data.get("day"))
+
+
+class ExpectationTalkForm(DkfdsFormMixin, forms.ModelForm):
+    contact_person = ContactPersonField(
+        label=_("Kontaktperson"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        help_text=_("Udfyld, hvis I har aftalt en fast kontaktperson."),
+    )
+
+    class Meta:
+        model = ExpectationTalk
+        fields = [
+            "offer",
+            "held_on",
+            "wishes_and_goals",
+            "what_helps",
+            "activities_to_try",
+            "follow_up_consent_asked",
+            "follow_up_consent_given",
+            "contact_person_agreed",
+        ]
+        widgets = {
+            "held_on": DateInput,
+            "wishes_and_goals": forms.Textarea(attrs={"rows": 4}),
+            "what_helps": forms.Textarea(attrs={"rows": 3}),
+            "activities_to_try": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "wishes_and_goals": {"required": _("Skriv borgerens ønsker og mål med egne ord.")},
+            "held_on": {
+                "required": _("Skriv datoen for samtalen."),
+                "invalid": _("Skriv en gyldig dato."),
+            },
+        }
+
+    def __init__(self, *args, offers, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].queryset = offers
+        self.fields["offer"].empty_label = None
+        self.fields["contact_person"].queryset = colleagues(user)
+        self.fields["follow_up_consent_asked"].required = False
+        self.fields["follow_up_consent_given"].required = False
+
+    def clean_held_on(self):
+        return _not_in_future(self.cleaned_data.get("held_on"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("follow_up_consent_given") and not cleaned.get("follow_up_consent_asked"):
+            self.add_error(
+                "follow_up_consent_asked",
+                _("Sæt også kryds her: borgeren kan kun give samtykke, når vedkommende er spurgt."),
+            )
+        if cleaned.get("contact_person_agreed") and not cleaned.get("contact_person"):
+            self.add_error("contact_person", _("Vælg den kontaktperson, I har aftalt."))
+        return cleaned
+
+
+class ConsentForm(DkfdsFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Samtykke til"), choices=Consent.Kind.choices)
+    partner_name = forms.CharField(
+        label=_("Samarbejdspartner"),
+        max_length=200,
+        required=False,
+        help_text=_("Kun ved deling med en samarbejdspartner: hvem må vi dele med?"),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("kind") == Consent.Kind.PARTNER
+            and not cleaned.get("partner_name", "").strip()
+        ):
+            self.add_error("partner_name", _("Skriv navnet på samarbejdspartneren."))
+        return cleaned
+
+
+class OutreachForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Outreach
+        fields = ["on", "outcome", "note"]
+        widgets = {"on": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"on": {"invalid": _("Skriv en gyldig dato.")}}
+
+    def clean_on(self):
+        return _not_in_future(self.cleaned_data.get("on"))
+
+
+class FollowUpSettingForm(DkfdsFormMixin, forms.Form):
+    threshold_days = forms.IntegerField(
+        label=_("Dage uden fremmøde før opfølgning"),
+        min_value=1,
+        max_value=365,
+        error_messages={
+            "min_value": _("Skriv et antal dage mellem 1 og 365."),
+            "max_value": _("Skriv et antal dage mellem 1 og 365."),
+            "invalid": _("Skriv et helt antal dage."),
+        },
+    )

@@ -1,0 +1,391 @@
+"""Citizens (borgere), their visits (fremmøde), consent (samtykke), expectation talks
+(forventningssamtaler) and follow-up (opfølgning) at the offers.
+
+A citizen may be known by a chosen name only; most never give more.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Now
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from offers.models import District, Offer
+
+
+class Challenge(models.TextChoices):
+    """The challenges a citizen states themselves (Haderslev's monitoring categories)."""
+
+    JOB = "job", _("Job")
+    EDUCATION = "education", _("Uddannelse")
+    MENTAL_HEALTH = "mental_health", _("Psykisk helbred")
+    HEALTH = "health", _("Fysisk helbred")
+    HOUSING = "housing", _("Bolig")
+    ALCOHOL = "alcohol", _("Alkohol")
+    HASH = "hash", _("Hash")
+    OTHER_DRUGS = "other_drugs", _("Andre rusmidler")
+    FINANCES = "finances", _("Personlig økonomi")
+    SOCIAL_COUNSELLING = "social_counselling", _("Social rådgivning")
+    DENTAL = "dental", _("Tandpleje")
+
+
+def validate_challenges(value) -> None:
+    if not isinstance(value, list) or not set(value) <= set(Challenge.values):
+        raise ValidationError(_("Vælg kun udfordringer fra listen."))
+
+
+class Citizen(models.Model):
+    chosen_name = models.CharField(
+        _("navn"), max_length=100, help_text=_("Det navn borgeren selv vil kaldes.")
+    )
+    birth_year = models.PositiveSmallIntegerField(_("fødselsår"), null=True, blank=True)
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("bor i bydel"),
+        on_delete=models.PROTECT,
+        related_name="residents",
+        null=True,
+        blank=True,
+    )
+    home_offers = models.ManyToManyField(
+        Offer, verbose_name=_("faste tilbud"), related_name="regulars", blank=True
+    )
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fast kontaktperson"),
+        on_delete=models.SET_NULL,
+        related_name="contact_for",
+        null=True,
+        blank=True,
+    )
+    wants_contact = models.BooleanField(
+        _("ønsker at blive kontaktet"),
+        default=False,
+        help_text=_("Kontaktoplysninger gemmes kun, hvis borgeren selv ønsker det."),
+    )
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    challenges = models.JSONField(
+        _("udfordringer borgeren selv nævner"),
+        default=list,
+        blank=True,
+        validators=[validate_challenges],
+    )
+    # The CPR number itself is only ever stored encrypted (citizens/cpr.py); the keyed hash finds it.
+    cpr_encrypted = models.TextField(editable=False, blank=True)
+    cpr_hash = models.CharField(max_length=64, editable=False, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["chosen_name", "pk"]
+        verbose_name = _("borger")
+        verbose_name_plural = _("borgere")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(birth_year__isnull=True)
+                | models.Q(birth_year__gte=1900, birth_year__lte=2100),
+                name="citizen_birth_year_plausible",
+            ),
+            # Least data: without the citizen's wish there are no contact details to keep.
+            models.CheckConstraint(
+                condition=Q(wants_contact=True) | Q(phone="", email=""),
+                name="citizen_contact_details_only_when_wanted",
+            ),
+            models.CheckConstraint(
+                condition=Q(cpr_hash__isnull=True, cpr_encrypted="")
+                | Q(cpr_hash__isnull=False) & ~Q(cpr_encrypted=""),
+                name="citizen_cpr_encrypted_with_hash",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.chosen_name
+
+    @property
+    def has_cpr(self) -> bool:
+        return bool(self.cpr_hash)
+
+
+class Visit(models.Model):
+    """One citizen at one offer on one day; a second check-in the same day is the same visit."""
+
+    citizen = models.ForeignKey(
+        Citizen, verbose_name=_("borger"), on_delete=models.CASCADE, related_name="visits"
+    )
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("tilbud"), on_delete=models.PROTECT, related_name="visits"
+    )
+    day = models.DateField(_("dato"))
+    # The database default covers rows written outside the ORM (the benchmark's COPY).
+    created_at = models.DateTimeField(_("registreret"), default=timezone.now, db_default=Now())
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registreret af"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("fremmøde")
+        verbose_name_plural = _("fremmøder")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["citizen", "offer", "day"], name="visit_once_per_citizen_offer_day"
+            )
+        ]
+        # Dashboards count visits and distinct citizens per offer and week over years of rows; with
+        # the citizen in the index PostgreSQL answers them from the index alone.
+        indexes = [
+            models.Index(
+                fields=["offer", "day"], include=["citizen"], name="visit_offer_day_citizen"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id}@{self.offer_id} {self.day}"
+
+
+class AnonymousVisits(models.Model):
+    """The head count of people who came without being registered, per offer per day."""
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("tilbud"), on_delete=models.PROTECT, related_name="anonymous_visits"
+    )
+    day = models.DateField(_("dato"))
+    count = models.PositiveIntegerField(_("antal"), default=0)
+
+    class Meta:
+        verbose_name = _("anonymt fremmøde")
+        verbose_name_plural = _("anonyme fremmøder")
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "day"], name="anonymous_visits_once_per_day"),
+            models.CheckConstraint(condition=Q(count__gte=0), name="anonymous_visits_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer_id} {self.day}: {self.count}"
+
+
+class Consent(models.Model):
+    """What the citizen agreed to. A withdrawn consent stays as history and allows nothing."""
+
+    class Kind(models.TextChoices):
+        FOLLOW_UP = "follow_up", _("Opfølgning, når borgeren ikke har været her længe")
+        RELATIVES = "relatives", _("Inddragelse af pårørende")
+        PARTNER = "partner", _("Deling med en navngiven samarbejdspartner")
+
+    citizen = models.ForeignKey(
+        Citizen, verbose_name=_("borger"), on_delete=models.CASCADE, related_name="consents"
+    )
+    kind = models.CharField(_("samtykke til"), max_length=20, choices=Kind.choices)
+    partner_name = models.CharField(_("samarbejdspartner"), max_length=200, blank=True)
+    given_at = models.DateTimeField(_("givet"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("trukket tilbage"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registreret af"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    withdrawn_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagetrækning registreret af"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        verbose_name = _("samtykke")
+        verbose_name_plural = _("samtykker")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="partner") & ~Q(partner_name="")
+                | ~Q(kind="partner") & Q(partner_name=""),
+                name="consent_partner_named_only_for_partner",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=F("given_at")),
+                name="consent_withdrawn_after_given",
+            ),
+            models.UniqueConstraint(
+                fields=["citizen", "kind", "partner_name"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="consent_one_active_per_kind",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "withdrawn_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id}: {self.kind}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+class ExpectationTalk(models.Model):
+    """A forventningssamtale: the citizen's own wishes, in their own words, recorded by staff."""
+
+    citizen = models.ForeignKey(
+        Citizen, verbose_name=_("borger"), on_delete=models.CASCADE, related_name="talks"
+    )
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("tilbud"), on_delete=models.PROTECT, related_name="talks"
+    )
+    held_on = models.DateField(_("dato for samtalen"))
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medarbejder"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+    )
+    wishes_and_goals = models.TextField(_("ønsker og mål"), help_text=_("Med borgerens egne ord."))
+    what_helps = models.TextField(
+        _("det hjælper, når det er svært"),
+        blank=True,
+        help_text=_("Fx ved konflikter eller frustrationer."),
+    )
+    activities_to_try = models.TextField(_("aktiviteter borgeren vil prøve"), blank=True)
+    follow_up_consent_asked = models.BooleanField(_("spurgt om samtykke til opfølgning"))
+    follow_up_consent_given = models.BooleanField(_("samtykke til opfølgning givet"))
+    contact_person_agreed = models.BooleanField(_("fast kontaktperson aftalt"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("forventningssamtale")
+        verbose_name_plural = _("forventningssamtaler")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(follow_up_consent_given=False) | Q(follow_up_consent_asked=True),
+                name="talk_consent_given_only_when_asked",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id} {self.held_on}"
+
+
+class FollowUpSetting(models.Model):
+    """How long an offer waits before reaching out to a citizen who has consented to follow-up.
+    Kept here rather than on Offer: follow-up is the citizens app's rule."""
+
+    DEFAULT_THRESHOLD_DAYS = 14
+
+    offer = models.OneToOneField(
+        Offer, verbose_name=_("tilbud"), on_delete=models.CASCADE, related_name="follow_up_setting"
+    )
+    threshold_days = models.PositiveSmallIntegerField(
+        _("dage uden fremmøde før opfølgning"), default=DEFAULT_THRESHOLD_DAYS
+    )
+
+    class Meta:
+        verbose_name = _("opfølgningsregel")
+        verbose_name_plural = _("opfølgningsregler")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(threshold_days__gte=1, threshold_days__lte=365),
+                name="follow_up_threshold_in_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer_id}: {self.threshold_days}"
+
+
+class FollowUp(models.Model):
+    """A citizen due for follow-up at an offer: opened by the nightly refresh, closed when the
+    citizen comes back, is reached, or withdraws the consent."""
+
+    class CloseReason(models.TextChoices):
+        VISITED = "visited", _("Borgeren er kommet igen")
+        REACHED = "reached", _("Kontakt opnået")
+        CONSENT_WITHDRAWN = "consent_withdrawn", _("Samtykket er trukket tilbage")
+
+    citizen = models.ForeignKey(
+        Citizen, verbose_name=_("borger"), on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("tilbud"), on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    last_visit_on = models.DateField(_("sidste fremmøde"), null=True, blank=True)
+    opened_on = models.DateField(_("på listen siden"))
+    closed_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+    close_reason = models.CharField(
+        _("afsluttet fordi"), max_length=20, choices=CloseReason.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["last_visit_on", "pk"]
+        verbose_name = _("opfølgning")
+        verbose_name_plural = _("opfølgninger")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["citizen", "offer"],
+                condition=Q(closed_at__isnull=True),
+                name="follow_up_one_open_per_citizen_offer",
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True, close_reason="")
+                | Q(closed_at__isnull=False) & ~Q(close_reason=""),
+                name="follow_up_closed_with_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["offer", "closed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id}@{self.offer_id}"
+
+
+class Outreach(models.Model):
+    """One attempt to reach a citizen on the follow-up list, and how it went."""
+
+    class Outcome(models.TextChoices):
+        REACHED = "reached", _("Talt med borgeren")
+        MESSAGE_LEFT = "message_left", _("Besked lagt")
+        NO_ANSWER = "no_answer", _("Ikke svar")
+        DECLINED = "declined", _("Borgeren ønsker ikke kontakt nu")
+
+    citizen = models.ForeignKey(
+        Citizen, verbose_name=_("borger"), on_delete=models.CASCADE, related_name="outreaches"
+    )
+    follow_up = models.ForeignKey(
+        FollowUp,
+        verbose_name=_("opfølgning"),
+        on_delete=models.SET_NULL,
+        related_name="outreaches",
+        null=True,
+        blank=True,
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kontaktet af"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+    )
+    on = models.DateField(_("dato"))
+    outcome = models.CharField(_("resultat"), max_length=20, choices=Outcome.choices)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+        verbose_name = _("opsøgende kontakt")
+        verbose_name_plural = _("opsøgende kontakter")
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id} {self.on}: {self.outcome}"
+
+
+from citizens.courses_models import *  # noqa: E402,F401,F403
+from citizens.rights_models import *  # noqa: E402,F401,F403

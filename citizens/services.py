@@ -1,0 +1,205 @@
+"""Writes about citizens: check-in (fremmøde), head counts, citizens, consent and talks.
+
+Each function runs in one transaction and writes its audit event there; none puts personal data
+(names, notes, CPR) into the audit detail.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from astnet.audit import Action, audit_record
+from citizens import cpr, rights
+from citizens.models import (
+    AnonymousVisits,
+    Citizen,
+    Consent,
+    ExpectationTalk,
+    FollowUp,
+    Visit,
+)
+from offers.models import Offer
+
+UNDO_WINDOW = datetime.timedelta(minutes=1)
+
+
+def _refuse_future(day: datetime.date, field: str) -> None:
+    if day > timezone.localdate():
+        raise ValidationError(
+            {field: _("Datoen ligger i fremtiden. Vælg i dag eller en tidligere dato.")}
+        )
+
+
+def _close_follow_ups(*, citizen: Citizen, reason: str, offer: Offer | None = None) -> None:
+    open_follow_ups = FollowUp.objects.filter(citizen=citizen, closed_at__isnull=True)
+    if offer is not None:
+        open_follow_ups = open_follow_ups.filter(offer=offer)
+    open_follow_ups.update(closed_at=timezone.now(), close_reason=reason)
+
+
+def visit_check_in(
+    *, offer: Offer, citizen: Citizen, by, day: datetime.date | None = None, request=None
+) -> tuple[Visit, bool]:
+    """Record that `citizen` came to `offer` on `day` (today by default). A second check-in the
+    same day, from a double click or a colleague's tablet, returns the visit already there."""
+    day = day or timezone.localdate()
+    _refuse_future(day, "day")
+    with transaction.atomic():
+        # get_or_create inserts inside a savepoint; when the unique constraint refuses a
+        # concurrent duplicate (IntegrityError) it fetches the visit the other request committed.
+        visit, created = Visit.objects.get_or_create(
+            citizen=citizen, offer=offer, day=day, defaults={"recorded_by": by}
+        )
+        if created:
+            _close_follow_ups(citizen=citizen, offer=offer, reason=FollowUp.CloseReason.VISITED)
+            audit_record(actor=by, action=Action.CREATE, target=visit, request=request)
+    return visit, created
+
+
+def visit_undo(*, visit: Visit, by, request=None) -> None:
+    """Take back a check-in made by mistake, within a minute of making it."""
+    if timezone.now() - visit.created_at > UNDO_WINDOW:
+        raise ValidationError(_("Fremmødet kan kun fortrydes det første minut."))
+    with transaction.atomic():
+        audit_record(actor=by, action=Action.DELETE, target=visit, request=request)
+        visit.delete()
+
+
+def anonymous_visits_adjust(
+    *, offer: Offer, day: datetime.date, change: int, by, request=None
+) -> AnonymousVisits:
+    """Add or take one from the day's head count; it never goes below zero."""
+    if change not in (1, -1):
+        raise ValidationError(_("Antallet kan kun ændres med én ad gangen."))
+    _refuse_future(day, "day")
+    with transaction.atomic():
+        # The unique constraint and get_or_create's IntegrityError handling keep one row a day.
+        counter, _created = AnonymousVisits.objects.get_or_create(offer=offer, day=day)
+        # One UPDATE with F(): concurrent taps add up instead of overwriting each other.
+        AnonymousVisits.objects.filter(pk=counter.pk, count__gte=-change).update(
+            count=F("count") + change
+        )
+        counter.refresh_from_db()
+        audit_record(actor=by, action=Action.CHANGE, target=counter, request=request)
+    return counter
+
+
+def _store_cpr(citizen: Citizen, number: str) -> None:
+    normalised = cpr.normalise(number)
+    digest = cpr.lookup_hash(normalised)
+    if Citizen.objects.filter(cpr_hash=digest).exclude(pk=citizen.pk).exists():
+        raise ValidationError(
+            {"cpr": _("CPR-nummeret er allerede registreret hos en anden borger.")}
+        )
+    citizen.cpr_hash = digest
+    citizen.cpr_encrypted = cpr.encrypt(normalised)
+
+
+def citizen_create(
+    *, by, chosen_name: str, home_offers, cpr_number: str = "", request=None, **fields
+) -> Citizen:
+    """A new citizen, a regular at `home_offers` (so the staff who created them keep seeing them)."""
+    citizen = Citizen(chosen_name=chosen_name.strip(), **fields)
+    if cpr_number:
+        _store_cpr(citizen, cpr_number)
+    citizen.full_clean()
+    with transaction.atomic():
+        citizen.save()
+        citizen.home_offers.set(home_offers)
+        audit_record(actor=by, action=Action.CREATE, target=citizen, request=request)
+    return citizen
+
+
+def citizen_arrive(*, by, chosen_name: str, offer: Offer, request=None) -> Citizen:
+    """A new citizen at the door: created by chosen name as a regular here, and checked in."""
+    with transaction.atomic():
+        citizen = citizen_create(
+            by=by, chosen_name=chosen_name, home_offers=[offer], request=request
+        )
+        visit_check_in(offer=offer, citizen=citizen, by=by, request=request)
+    return citizen
+
+
+def citizen_update(
+    *, citizen: Citizen, by, home_offers=None, cpr_number: str = "", request=None, **fields
+) -> Citizen:
+    before = rights.snapshot(citizen)
+    for name, value in fields.items():
+        setattr(citizen, name, value)
+    if not citizen.wants_contact:
+        citizen.phone, citizen.email = "", ""
+    if cpr_number:
+        _store_cpr(citizen, cpr_number)
+    citizen.full_clean()
+    with transaction.atomic():
+        citizen.save()
+        if home_offers is not None:
+            citizen.home_offers.set(home_offers)
+        # The revision history (art. 16) names who made each change.
+        rights.record_changes(citizen, before, rights.snapshot(citizen), by=by)
+        audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
+    return citizen
+
+
+def consent_give(
+    *, citizen: Citizen, kind: str, by, partner_name: str = "", request=None
+) -> Consent:
+    consent = Consent(
+        citizen=citizen,
+        kind=kind,
+        partner_name=partner_name.strip() if kind == Consent.Kind.PARTNER else "",
+        recorded_by=by,
+    )
+    consent.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            consent.save()
+            audit_record(actor=by, action=Action.CREATE, target=consent, request=request)
+    except IntegrityError as error:
+        raise ValidationError(_("Borgeren har allerede givet dette samtykke.")) from error
+    return consent
+
+
+def consent_withdraw(*, consent: Consent, by, request=None) -> Consent:
+    """Withdrawal takes effect at once: a follow-up it allowed leaves the list now, not tonight."""
+    if consent.withdrawn_at is not None:
+        raise ValidationError(_("Samtykket er allerede trukket tilbage."))
+    with transaction.atomic():
+        consent.withdrawn_at = timezone.now()
+        consent.withdrawn_recorded_by = by
+        consent.save(update_fields=["withdrawn_at", "withdrawn_recorded_by"])
+        if consent.kind == Consent.Kind.FOLLOW_UP:
+            _close_follow_ups(
+                citizen=consent.citizen, reason=FollowUp.CloseReason.CONSENT_WITHDRAWN
+            )
+        audit_record(actor=by, action=Action.CHANGE, target=consent, request=request)
+    return consent
+
+
+def talk_record(
+    *, citizen: Citizen, offer: Offer, by, contact_person=None, request=None, **fields
+) -> ExpectationTalk:
+    """Record a forventningssamtale; a yes to follow-up becomes a consent, and an agreed contact
+    person becomes the citizen's."""
+    talk = ExpectationTalk(citizen=citizen, offer=offer, staff=by, **fields)
+    _refuse_future(talk.held_on, "held_on")
+    talk.full_clean()
+    with transaction.atomic():
+        talk.save()
+        audit_record(actor=by, action=Action.CREATE, target=talk, request=request)
+        if (
+            talk.follow_up_consent_given
+            and not citizen.consents.filter(
+                kind=Consent.Kind.FOLLOW_UP, withdrawn_at__isnull=True
+            ).exists()
+        ):
+            consent_give(citizen=citizen, kind=Consent.Kind.FOLLOW_UP, by=by, request=request)
+        if talk.contact_person_agreed and contact_person is not None:
+            citizen.contact_person = contact_person
+            citizen.save(update_fields=["contact_person"])
+            audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
+    return talk

@@ -1,0 +1,15 @@
+"""The goal progress chart for templates that show goals outside the goal page (the citizen page)."""
+
+from django import template
+
+from citizens import courses_selectors
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def goal_progress_chart(context, goal) -> str:
+    """An SVG line chart of the goal's ratings; empty when there are none to draw."""
+    if not goal.ratings.all():
+        return ""
+    return courses_selectors.progress_chart(goal, context["request"].csp_nonce)

@@ -1,0 +1,10 @@
+from django import template
+
+from peers.money import kroner as format_kroner
+
+register = template.Library()
+
+
+@register.filter
+def kroner(ore) -> str:
+    return format_kroner(ore)

@@ -1,0 +1,276 @@
+"""Socialudvalg reports: ordering, the task's lifecycle (eager), the PDF, the archive and downloads."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django_celery_beat.models import PeriodicTask
+from pypdf import PdfReader
+
+from astnet import reports
+from astnet.figures import Period
+from astnet.models import AuditEvent, Report
+from astnet.tasks import report_render
+from tests import factories as f
+from tests.astnet.test_dashboards import add_visits
+
+ORDER = {"period_from": "2026-01-05", "period_to": "2026-03-29", "district": ""}
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def in_process_tasks():
+    """These tests follow a report in-process, also where CI sets REDIS_URL (see test_report_worker)."""
+    from astnet.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def city(world):
+    track = f.TrackFactory(name="Livsstilsændringer og sundhed", lead_district=world.amager)
+    world.nabo.track = track
+    world.nabo.save()
+    add_visits(world.nabo, 37, citizens=8)
+    add_visits(world.kompasset, 3)
+    add_visits(world.griffen, 26, citizens=13)
+    add_visits(world.griffen, 11, start=datetime.date(2025, 1, 6))
+    world.kompasset.closes_on = datetime.date(2026, 2, 1)
+    world.kompasset.replaced_by = world.nabo
+    world.kompasset.save()
+    return world
+
+
+def pdf_text(report: Report) -> str:
+    with report.file.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def order(client, django_capture_on_commit_callbacks, **data):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(reverse("dashboards:reports"), {**ORDER, **data})
+
+
+def test_the_administration_orders_a_city_report_and_it_is_rendered(
+    client, city, django_capture_on_commit_callbacks, private_media
+):
+    client.force_login(city.administration)
+    response = order(client, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert report.ordered_by == city.administration
+    assert report.district is None
+    assert report.status == Report.Status.DONE
+    assert report.progress == 100
+    assert report.finished_at is not None
+    assert (private_media / report.file.name).exists()
+    text = pdf_text(report)
+    assert "Statusnotat til Socialudvalget" in text
+    assert "Center Amager" in text and "Center Nørrebro" in text
+    assert "37" in text  # Nabo's visits
+    assert "<5" in text  # Kompasset's three visits
+    assert "Livsstilsændringer og sundhed" in text
+    assert "Kompasset" in text and "Metode og datagrundlag" in text
+    assert "Side 2 af" in text
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.CREATE, object_type="astnet.report"
+    ).exists()
+
+
+def test_the_pdf_is_tagged_with_headings_and_a_table_of_contents(
+    client, city, django_capture_on_commit_callbacks
+):
+    client.force_login(city.administration)
+    order(client, django_capture_on_commit_callbacks)
+    report = Report.objects.get()
+    with report.file.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert reader.trailer["/Root"].get("/Lang") == "da"
+    contents = reader.pages[1].extract_text()
+    assert "Indhold" in contents and "Sammenfatning" in contents
+
+
+def test_a_district_report_holds_only_that_district(
+    client, city, django_capture_on_commit_callbacks
+):
+    client.force_login(city.administration)
+    order(client, django_capture_on_commit_callbacks, district=city.norrebro.pk)
+    report = Report.objects.get()
+    assert report.district == city.norrebro
+    text = pdf_text(report)
+    assert "Center Nørrebro" in text
+    assert "Center Amager" not in text
+    assert "26" in text
+
+
+def test_a_period_ending_before_it_starts_is_refused_and_nothing_is_ordered(client, city):
+    client.force_login(city.administration)
+    response = client.post(
+        reverse("dashboards:reports"),
+        {**ORDER, "period_from": "2026-03-01", "period_to": "2026-01-01"},
+    )
+    assert response.status_code == 200
+    assert (
+        "Slutdatoen skal være samme dag som eller efter startdatoen." in response.content.decode()
+    )
+    assert not Report.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["staff", "leader", "council_member", "peer_mentor", "dpo"])
+def test_only_the_administration_may_use_reports(client, city, role):
+    report = Report.objects.create(
+        ordered_by=city.administration,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 1, 31),
+    )
+    client.force_login(getattr(city, role))
+    assert client.get(reverse("dashboards:reports")).status_code == 403
+    assert client.post(reverse("dashboards:reports"), ORDER).status_code == 403
+    assert client.get(reverse("dashboards:report_download", args=[report.pk])).status_code == 403
+    assert Report.objects.count() == 1
+
+
+def test_a_report_that_is_not_done_cannot_be_downloaded(client, city):
+    report = Report.objects.create(
+        ordered_by=city.administration,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 1, 31),
+    )
+    client.force_login(city.administration)
+    assert client.get(reverse("dashboards:report_download", args=[report.pk])).status_code == 404
+    assert client.get(reverse("dashboards:report_download", args=[9999])).status_code == 404
+
+
+def test_the_download_is_a_pdf_and_is_audited(client, city, django_capture_on_commit_callbacks):
+    client.force_login(city.administration)
+    order(client, django_capture_on_commit_callbacks)
+    report = Report.objects.get()
+    response = client.get(reverse("dashboards:report_download", args=[report.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.EXPORT, object_type="astnet.report", object_id=str(report.pk)
+    ).exists()
+
+
+def test_the_archive_polls_pending_rows_and_stops_when_done(client, city):
+    pending = Report.objects.create(
+        ordered_by=city.administration,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 1, 31),
+        status=Report.Status.RUNNING,
+        progress=40,
+    )
+    client.force_login(city.administration)
+    page = client.get(reverse("dashboards:reports")).content.decode()
+    assert 'hx-trigger="every 2s"' in page
+    row_url = reverse("dashboards:report_row", args=[pending.pk])
+    row = client.get(row_url, headers={"HX-Request": "true"}).content.decode()
+    assert row.strip().startswith("<tr")
+    assert 'value="40"' in row and 'hx-trigger="every 2s"' in row
+    Report.objects.filter(pk=pending.pk).update(status=Report.Status.FAILED, failure_reason="Fejl")
+    row = client.get(row_url, headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in row
+    assert "Fejl" in row
+
+
+def test_the_archive_is_paginated_and_shows_who_ordered(
+    client, city, django_assert_max_num_queries
+):
+    for day in range(1, 26):
+        Report.objects.create(
+            ordered_by=city.administration,
+            period_start=datetime.date(2026, 1, day),
+            period_end=datetime.date(2026, 1, 31),
+        )
+    Report.objects.create(
+        period_start=datetime.date(2026, 1, 1), period_end=datetime.date(2026, 1, 31)
+    )
+    client.force_login(city.administration)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("dashboards:reports")).content.decode()
+    assert page.count('<tr id="rapport-') == 20
+    assert "Automatisk (månedlig)" in page
+    assert "Side 1 af 2" in page
+
+
+def test_a_failing_render_is_retried_three_times_then_marked_failed(
+    client, city, django_capture_on_commit_callbacks, monkeypatch
+):
+    attempts = []
+
+    def broken(html):
+        attempts.append(1)
+        raise RuntimeError("printeren er gået i stå")
+
+    monkeypatch.setattr(reports, "html_to_pdf", broken)
+    client.force_login(city.administration)
+    response = order(client, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert len(attempts) == 4
+    assert report.status == Report.Status.FAILED
+    assert "printeren er gået i stå" in report.failure_reason
+    assert not report.file
+    page = client.get(reverse("dashboards:reports")).content.decode()
+    assert "Fejlet" in page and "printeren er gået i stå" in page
+
+
+def test_a_render_that_fails_once_succeeds_on_retry(city, monkeypatch):
+    report = Report.objects.create(
+        period_start=datetime.date(2026, 1, 1), period_end=datetime.date(2026, 3, 31)
+    )
+    real = reports.html_to_pdf
+    attempts = []
+
+    def flaky(html):
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OSError("disken var fuld")
+        return real(html)
+
+    monkeypatch.setattr(reports, "html_to_pdf", flaky)
+    report_render.delay(report.pk)
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE
+    assert report.failure_reason == ""
+    assert len(attempts) == 2
+
+
+def test_the_task_retries_with_backoff_three_times():
+    assert report_render.max_retries == 3
+    assert report_render.retry_backoff is True
+    assert Exception in report_render.autoretry_for
+
+
+def test_the_monthly_city_report_covers_last_month(city):
+    report = reports.report_order_monthly(today=datetime.date(2026, 3, 15))
+    assert report.ordered_by is None
+    assert (report.period_start, report.period_end) == (
+        datetime.date(2026, 2, 1),
+        datetime.date(2026, 2, 28),
+    )
+
+
+def test_the_monthly_report_is_scheduled_by_celery_beat(db):
+    task = PeriodicTask.objects.get(task="astnet.report_order_monthly")
+    assert task.enabled
+    assert task.crontab.day_of_month == "1"
+
+
+def test_previous_month_across_new_year():
+    assert reports.previous_month(datetime.date(2026, 1, 10)) == Period(
+        datetime.date(2025, 12, 1), datetime.date(2025, 12, 31)
+    )

@@ -1,0 +1,55 @@
+"""The citizen page's part about courses and goals: `courses_for_citizen` and its partial."""
+
+import datetime
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from citizens import courses_selectors as selectors
+from tests.courses import factories as cf
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def anne(world, courses):
+    citizen = courses.nabo_citizens[0]
+    enrollment = cf.EnrollmentFactory(course=courses.course, citizen=citizen)
+    goal = cf.GoalFactory(citizen=citizen, enrollment=enrollment, text="Sove hele natten")
+    for day, score in ((1, 3), (8, 5)):
+        cf.GoalRatingFactory(goal=goal, score=score, rated_on=datetime.date(2026, 11, day))
+    return citizen
+
+
+def test_it_lists_the_citizens_courses_and_goals_in_three_queries(
+    world, anne, django_assert_num_queries
+):
+    # Plus the user's memberships, loaded once per request.
+    with django_assert_num_queries(4):
+        result = selectors.courses_for_citizen(world.staff, anne)
+    assert [e.course.title for e in result.enrollments] == ["Søvn og hverdag"]
+    assert [[r.score for r in g.ratings.all()] for g in result.goals] == [[3, 5]]
+
+
+def test_other_offers_staff_see_nothing(courses, anne):
+    result = selectors.courses_for_citizen(courses.griffen_staff, anne)
+    assert (result.enrollments, result.goals) == ([], [])
+
+
+def test_the_partial_shows_the_chart_with_its_numbers(world, anne):
+    request = RequestFactory().get("/")
+    request.user = world.staff
+    request.csp_nonce = "abc"
+    html = render_to_string(
+        "citizens/courses/_citizen_courses.html",
+        {
+            "courses": selectors.courses_for_citizen(world.staff, anne),
+            "citizen": anne,
+            "can_change": True,
+        },
+        request=request,
+    )
+    assert "Søvn og hverdag" in html
+    assert '<style nonce="abc"' in html and 'role="img"' in html
+    assert "<td>5</td>" in html

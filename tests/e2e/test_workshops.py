@@ -1,0 +1,125 @@
+"""A workshop run live: a facilitator types the tables' inputs, two phones dot-vote with the code,
+a scenario is drafted from the inputs and the summary PDF downloads; axe-core on every page."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import log_in
+from tests.factories import TEST_PASSWORD
+from tests.workshops import conftest as workshop_fixtures
+from workshops.models import Dot, Input, Scenario
+
+pytestmark = pytest.mark.e2e
+
+ws = workshop_fixtures.ws  # the Amager workshop with two themes and a table
+
+INPUTS = [
+    ("Åbningstider", "Bred åbningstid, der afspejler brugernes behov"),
+    ("Åbningstider", "Åbent om aftenen og i weekenden"),
+    ("Åbningstider", "Fælles spisning sidst på dagen"),
+    ("Bruger til bruger", "Etablere et peer-korps"),
+    ("Bruger til bruger", "Samtale- og netværksgrupper"),
+]
+
+
+def type_input(page, theme, text):
+    page.get_by_label("Tema", exact=True).select_option(label=theme)
+    field = page.get_by_label("Input", exact=True)
+    field.fill(text)
+    field.press("Enter")
+    page.get_by_role("status").filter(has_text=f"Gemt: {text}").wait_for()
+
+
+def vote_from_phone(browser, live_server, code, texts, assert_accessible=None):
+    context = browser.new_context(locale="da-DK", base_url=live_server.url)
+    phone = context.new_page()
+    phone.set_default_timeout(15_000)
+    phone.goto("/stem/")
+    if assert_accessible:
+        assert_accessible(phone)
+    phone.get_by_label("Kode").fill(code.lower())
+    phone.get_by_role("button", name="Gå til afstemningen").click()
+    phone.get_by_role("heading", name="Fordel dine prikker").wait_for()
+    for text in texts:
+        left = phone.locator(".workshop-left").inner_text()
+        phone.get_by_role("button", name=f"Giv en prik til: {text}").click()
+        phone.locator(".workshop-left").filter(has_not_text=left).wait_for()
+    if assert_accessible:
+        assert_accessible(phone)
+    remaining = phone.locator(".workshop-left").inner_text()
+    context.close()
+    return remaining
+
+
+def test_a_workshop_from_the_tables_to_the_summary(
+    page,
+    browser,
+    live_server,
+    world,
+    ws,
+    assert_accessible,
+):
+    log_in(page, world.leader.username, TEST_PASSWORD)
+    page.wait_for_url("**/hjem/**")
+    page.get_by_role("link", name="Workshops").first.click()
+    page.wait_for_url("**/workshops/")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Workshop 1").click()
+    page.get_by_role("heading", level=1, name=re.compile("Workshop 1")).wait_for()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Indtast input fra bordene").click()
+    page.get_by_role("heading", name="Input fra bordene").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Bord", exact=True).select_option(label="Bord 1")
+    for theme, text in INPUTS:
+        type_input(page, theme, text)
+        # Keyboard only: the cleared field has the focus again for the next line.
+        assert page.evaluate("document.activeElement.name") == "text"
+        assert page.get_by_label("Input", exact=True).input_value() == ""
+    assert Input.objects.filter(table=ws.table).count() == 5
+    assert_accessible(page)
+
+    page.goto(f"/workshops/{ws.amager.pk}/skaerm/")
+    page.get_by_text(ws.amager.voting_code, exact=True).wait_for()
+    page.get_by_text("Etablere et peer-korps").wait_for()
+    assert_accessible(page)
+
+    first = vote_from_phone(
+        browser,
+        live_server,
+        ws.amager.voting_code,
+        [INPUTS[3][1], INPUTS[3][1], INPUTS[0][1]],
+        assert_accessible,
+    )
+    second = vote_from_phone(browser, live_server, ws.amager.voting_code, [INPUTS[3][1]])
+    assert "0 prikker tilbage" in first and "2 prikker tilbage" in second
+    assert sum(dot.count for dot in Dot.objects.all()) == 4
+
+    page.goto(f"/workshops/{ws.amager.pk}/syntese/")
+    priority = page.get_by_role("table", name="Prikker pr. input")
+    assert priority.get_by_role("row").nth(1).inner_text().startswith("Etablere et peer-korps")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Nyt scenarie").click()
+    page.get_by_label("Titel").fill("Ét hus med peer-korps")
+    page.get_by_label("Etablere et peer-korps").check()
+    page.get_by_label("Bred åbningstid, der afspejler brugernes behov").check()
+    page.get_by_label("Styrker").fill("Bred åbningstid\nPeers driver aktiviteter")
+    page.get_by_label("Udfordringer").fill("Afstand for nogle brugere")
+    assert_accessible(page)
+    page.get_by_role("button", name="Gem scenarie").click()
+    page.get_by_text("Scenariet er gemt.").wait_for()
+    scenario = Scenario.objects.get()
+    assert scenario.inputs.count() == 2 and scenario.points.count() == 3
+    assert_accessible(page)
+
+    page.goto(f"/workshops/{ws.amager.pk}/syntese/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Opsamling fra bordene (PDF)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    with open(download.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"

@@ -1,0 +1,82 @@
+"""The load: staff at their offers at the busy hour. Every URL comes from the plan that
+run_bench.py wrote (reversed from the URLconf), so nothing here knows the routes."""
+
+import itertools
+import json
+import os
+import random
+import threading
+from pathlib import Path
+
+from locust import HttpUser, between, events, task
+
+PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
+_people = itertools.cycle(PLAN["users"])
+_lock = threading.Lock()
+_checked_in: list[str] = []
+
+
+@events.quitting.add_listener
+def _write_checkins(environment, **kwargs):
+    Path(PLAN["checkins_file"]).write_text(json.dumps(_checked_in))
+
+
+class Staff(HttpUser):
+    wait_time = between(0.5, 2)
+
+    def on_start(self):
+        with _lock:
+            self.person = next(_people)
+        self.pending = list(self.person["checkins"])
+        self.client.get("/login/", name="login")
+        self.client.post(
+            "/login/",
+            {"username": self.person["username"], "password": PLAN["password"]},
+            headers={"X-CSRFToken": self.client.cookies.get("csrftoken", "")},
+            name="login",
+        )
+
+    def _post(self, url, name):
+        return self.client.post(
+            url,
+            headers={
+                "X-CSRFToken": self.client.cookies.get("csrftoken", ""),
+                "HX-Request": "true",
+                "Referer": self.host + url,
+            },
+            name=name,
+            catch_response=True,
+        )
+
+    @task(1)
+    def floor(self):
+        self.client.get(PLAN["floor"], name="floor (1 query)")
+
+    @task(6)
+    def roster(self):
+        self.client.get(self.person["roster"], name="roster")
+
+    @task(6)
+    def check_in(self):
+        if not self.pending:
+            return
+        url = self.pending.pop()
+        with self._post(url, "check-in (htmx POST)") as response:
+            if response.status_code == 200:
+                response.success()
+                with _lock:
+                    _checked_in.append(url)
+            else:
+                response.failure(f"status {response.status_code}")
+
+    @task(3)
+    def citizen_page(self):
+        self.client.get(random.choice(self.person["citizen_pages"]), name="citizen page")
+
+    @task(1)
+    def district_dashboard(self):
+        self.client.get(self.person["dashboard"], name="district dashboard")
+
+    @task(2)
+    def programme(self):
+        self.client.get(PLAN["programme"], name="public programme")

@@ -1,0 +1,134 @@
+"""Set-up and checks around the load run: bench users, their URLs, and the check-in tally."""
+
+import datetime
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+
+from astnet.celery import app
+from astnet.figures import Period
+from astnet.models import Membership, Report, Role
+from astnet.reports import report_order
+from citizens.models import Citizen, Visit
+from offers.models import Offer
+
+FLOOR = "floor (1 query)"
+OUT = Path(__file__).resolve().parents[2] / "var" / "bench"
+
+
+def prepare(*, users: int, password: str) -> dict:
+    """`users` staff, each at one of the open offers and leader of its district, each with its own
+    share of that offer's regulars to check in (none of them has a visit today)."""
+    today = timezone.localdate()
+    offers = list(Offer.objects.filter(status=Offer.Status.OPEN).order_by("pk"))
+    Visit.objects.filter(day=today, offer__in=offers).delete()
+    User = get_user_model()
+    plan_users = []
+    for number in range(users):
+        offer = offers[number % len(offers)]
+        user, _created = User.objects.get_or_create(username=f"bench-staff-{number}")
+        user.set_password(password)
+        user.save()
+        Membership.objects.get_or_create(user=user, role=Role.STAFF, offer=offer)
+        Membership.objects.get_or_create(user=user, role=Role.LEADER, district=offer.district)
+        sharing = [n for n in range(users) if offers[n % len(offers)] == offer]
+        regulars = list(
+            Citizen.objects.filter(home_offers=offer).order_by("pk").values_list("pk", flat=True)
+        )
+        mine = regulars[sharing.index(number) :: len(sharing)]
+        plan_users.append(
+            {
+                "username": user.username,
+                "offer_id": offer.pk,
+                "roster": reverse("citizens:today", args=[offer.pk]),
+                "checkins": [
+                    reverse("citizens:check_in", args=[offer.pk, pk]) for pk in mine[:400]
+                ],
+                "citizen_pages": [reverse("citizens:detail", args=[pk]) for pk in mine[:50]],
+                "dashboard": reverse("dashboards:district", args=[offer.district_id]),
+            }
+        )
+    counts = Visit.objects.aggregate(visits=Count("pk"))
+    return {
+        "password": password,
+        "users": plan_users,
+        "floor": reverse("healthz_database"),
+        "programme": reverse("offers_public:programme"),
+        "checkins_file": str(OUT / "checkins.json"),
+        "offer_ids": [o.pk for o in offers],
+        "offers": len(offers),
+        "citizens": Citizen.objects.count(),
+        "visits": counts["visits"],
+        "day": today.isoformat(),
+    }
+
+
+def verify_checkins(plan: dict, path: Path) -> dict:
+    """Every successful check-in response is one stored visit, and nothing more."""
+    responses = len(set(json.loads(path.read_text()))) if path.exists() else 0
+    stored = Visit.objects.filter(
+        day=datetime.date.fromisoformat(plan["day"]), offer__in=plan["offer_ids"]
+    ).count()
+    return {"responses": responses, "stored": stored, "ok": responses == stored}
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """The process's peak resident memory (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def time_city_report(env: dict) -> dict:
+    """Order a city report for the last twelve months and time it until its PDF is stored, through
+    a real worker process (solo pool: the task runs in the process whose memory is measured)."""
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "astnet",
+            "worker",
+            "--pool=solo",
+            "-n",
+            "bench@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=WARNING",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(timeout=1) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        today = timezone.localdate()
+        orderer = get_user_model().objects.get(username="administration")
+        started = time.monotonic()
+        report = report_order(
+            ordered_by=orderer,
+            district=None,
+            period=Period(today - datetime.timedelta(days=364), today),
+        )
+        while time.monotonic() - started < 600:
+            report.refresh_from_db()
+            if report.status in {Report.Status.DONE, Report.Status.FAILED}:
+                break
+            time.sleep(0.2)
+        seconds = time.monotonic() - started
+        peak = _peak_rss_mb(worker.pid)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    return {"seconds": seconds, "peak_mb": peak, "status": report.status}

@@ -1,0 +1,325 @@
+"""Writes for workshops: each change in one transaction with its audit event.
+
+Dots are the exception to auditing: participants vote anonymously and a dot is not personal data.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from astnet.audit import Action, audit_record
+from workshops.models import (
+    Ballot,
+    Dot,
+    Input,
+    Milestone,
+    ProgrammeItem,
+    Scenario,
+    ScenarioPoint,
+    Table,
+    Tag,
+    Theme,
+    ThemeQuestion,
+    Workshop,
+)
+
+
+class VotingClosed(ValidationError):
+    """The workshop has ended, so its voting code no longer admits dots."""
+
+
+def _closed_message() -> str:
+    return _("Afstemningen er lukket, fordi workshoppen er slut. Koden kan ikke bruges længere.")
+
+
+@transaction.atomic
+def workshop_save(
+    *,
+    by,
+    workshop: Workshop,
+    themes: list[Theme],
+    programme: list[tuple[datetime.time | None, str]],
+    request: HttpRequest | None = None,
+) -> Workshop:
+    """Create or change a workshop with its themes and the day's programme (replaced whole)."""
+    creating = workshop.pk is None
+    workshop.full_clean()
+    workshop.save()
+    workshop.themes.set(themes)
+    workshop.programme.all().delete()
+    ProgrammeItem.objects.bulk_create(
+        ProgrammeItem(workshop=workshop, order=order, time=time, text=text)
+        for order, (time, text) in enumerate(programme)
+    )
+    audit_record(
+        actor=by,
+        action=Action.CREATE if creating else Action.CHANGE,
+        target=workshop,
+        request=request,
+    )
+    return workshop
+
+
+@transaction.atomic
+def table_save(*, by, table: Table, request: HttpRequest | None = None) -> Table:
+    creating = table.pk is None
+    table.full_clean()
+    table.save()
+    audit_record(
+        actor=by, action=Action.CREATE if creating else Action.CHANGE, target=table, request=request
+    )
+    return table
+
+
+@transaction.atomic
+def theme_add(
+    *,
+    by,
+    workshop: Workshop,
+    title: str,
+    questions: list[str],
+    request: HttpRequest | None = None,
+) -> Theme:
+    """A new theme in the workshop's process, with its questions, on the workshop's agenda."""
+    last = workshop.process.themes.order_by("-order").values_list("order", flat=True).first()
+    theme = Theme(process=workshop.process, title=title, order=(last or 0) + 1)
+    theme.full_clean()
+    theme.save()
+    ThemeQuestion.objects.bulk_create(
+        ThemeQuestion(theme=theme, text=text, order=order) for order, text in enumerate(questions)
+    )
+    workshop.themes.add(theme)
+    audit_record(actor=by, action=Action.CREATE, target=theme, request=request)
+    return theme
+
+
+def tag_names(raw: str) -> list[str]:
+    """Tags typed as "peer-to-peer, åbningstider": trimmed, without repeats, in typed order."""
+    names: list[str] = []
+    for part in raw.split(","):
+        name = " ".join(part.split())[:100]
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    return names
+
+
+def _tags(names: list[str]) -> list[Tag]:
+    tags = []
+    for name in names:
+        tag = Tag.objects.filter(name__iexact=name).first()
+        tags.append(tag or Tag.objects.create(name=name))
+    return tags
+
+
+@transaction.atomic
+def input_add(
+    *,
+    by,
+    table: Table,
+    theme: Theme,
+    text: str,
+    question: ThemeQuestion | None = None,
+    tags: list[str] | None = None,
+    request: HttpRequest | None = None,
+) -> Input:
+    """One line from a table. The theme must be on the workshop's agenda, the question under it."""
+    if not table.workshop.themes.filter(pk=theme.pk).exists():
+        raise ValidationError({"theme": _("Temaet er ikke på denne workshops program.")})
+    if question is not None and question.theme_id != theme.pk:
+        raise ValidationError({"question": _("Spørgsmålet hører ikke under det valgte tema.")})
+    item = Input(table=table, theme=theme, question=question, text=text.strip(), created_by=by)
+    item.full_clean()
+    item.save()
+    item.tags.set(_tags(tags or []))
+    audit_record(actor=by, action=Action.CREATE, target=item, request=request)
+    return item
+
+
+@transaction.atomic
+def input_delete(*, by, item: Input, request: HttpRequest | None = None) -> None:
+    audit_record(actor=by, action=Action.DELETE, target=item, request=request)
+    item.delete()
+
+
+def ballot_for_device(*, workshop: Workshop, device: str) -> Ballot:
+    """The one ballot of this device at this workshop, made on first use."""
+    if not workshop.voting_open:
+        raise VotingClosed(_closed_message())
+    try:
+        with transaction.atomic():
+            ballot, _created = Ballot.objects.get_or_create(workshop=workshop, device=device)
+    except IntegrityError:
+        # Two first requests from the same phone raced; the other one made the ballot.
+        ballot = Ballot.objects.get(workshop=workshop, device=device)
+    return ballot
+
+
+def dots_used(ballot: Ballot) -> int:
+    return ballot.dots.aggregate(total=Sum("count"))["total"] or 0
+
+
+def _target(ballot: Ballot, item: Input | None, theme: Theme | None) -> dict:
+    if (item is None) == (theme is None):
+        raise ValueError("a dot goes on exactly one input or one theme")
+    if item is not None:
+        if item.table.workshop_id != ballot.workshop_id:
+            raise ValidationError(_("Input hører ikke til denne workshop."))
+        return {"input": item}
+    if not ballot.workshop.themes.filter(pk=theme.pk).exists():
+        raise ValidationError(_("Temaet er ikke på denne workshops program."))
+    return {"theme": theme}
+
+
+def dot_add(*, ballot: Ballot, item: Input | None = None, theme: Theme | None = None) -> int:
+    """Put one more dot on an input or a theme; returns the dots left.
+
+    The ballot row is locked first, so requests from the same phone (double taps, two tabs) are
+    counted one after another and the total never passes the workshop's limit.
+    """
+    with transaction.atomic():
+        locked = Ballot.objects.select_for_update().select_related("workshop").get(pk=ballot.pk)
+        if not locked.workshop.voting_open:
+            raise VotingClosed(_closed_message())
+        target = _target(locked, item, theme)
+        limit = locked.workshop.dots_per_participant
+        used = dots_used(locked)
+        if used >= limit:
+            raise ValidationError(
+                _("Du har brugt alle dine %(limit)s prikker. Fjern en prik for at flytte den.")
+                % {"limit": limit}
+            )
+        updated = Dot.objects.filter(ballot=locked, **target).update(count=F("count") + 1)
+        if not updated:
+            Dot.objects.create(ballot=locked, count=1, **target)
+        return limit - used - 1
+
+
+def dot_remove(*, ballot: Ballot, item: Input | None = None, theme: Theme | None = None) -> int:
+    """Take one dot back; returns the dots left."""
+    with transaction.atomic():
+        locked = Ballot.objects.select_for_update().select_related("workshop").get(pk=ballot.pk)
+        if not locked.workshop.voting_open:
+            raise VotingClosed(_closed_message())
+        target = _target(locked, item, theme)
+        dot = Dot.objects.filter(ballot=locked, **target).first()
+        if dot is not None:
+            if dot.count > 1:
+                Dot.objects.filter(pk=dot.pk).update(count=F("count") - 1)
+            else:
+                dot.delete()
+        return locked.workshop.dots_per_participant - dots_used(locked)
+
+
+@transaction.atomic
+def scenario_save(
+    *,
+    by,
+    scenario: Scenario,
+    inputs: list[Input],
+    points: dict[str, list[str]],
+    request: HttpRequest | None = None,
+) -> Scenario:
+    """Create or change a scenario; its four lists are replaced whole by `points` (kind → lines)."""
+    creating = scenario.pk is None
+    scenario.full_clean()
+    scenario.save()
+    scenario.inputs.set(inputs)
+    scenario.points.all().delete()
+    ScenarioPoint.objects.bulk_create(
+        ScenarioPoint(scenario=scenario, kind=kind, text=text, order=order)
+        for kind, lines in points.items()
+        for order, text in enumerate(lines)
+    )
+    audit_record(
+        actor=by,
+        action=Action.CREATE if creating else Action.CHANGE,
+        target=scenario,
+        request=request,
+    )
+    return scenario
+
+
+def _chosen_scenarios_drawing_on(inputs) -> list[str]:
+    return list(
+        Scenario.objects.filter(status=Scenario.Status.CHOSEN, inputs__in=inputs)
+        .distinct()
+        .order_by("title")
+        .values_list("title", flat=True)
+    )
+
+
+def _refuse_if_chosen_scenarios_draw_on(inputs, message: str) -> None:
+    """A scenario sent to Socialudvalget keeps the inputs it was argued from: deleting them would
+    change its evidence after the decision."""
+    titles = _chosen_scenarios_drawing_on(inputs)
+    if titles:
+        raise ValidationError(message % {"scenarios": ", ".join(f"“{t}”" for t in titles)})
+
+
+@transaction.atomic
+def workshop_delete(*, by, workshop: Workshop, request: HttpRequest | None = None) -> None:
+    """The workshop goes with its programme, tables, inputs and ballots; scenarios stay."""
+    _refuse_if_chosen_scenarios_draw_on(
+        Input.objects.filter(table__workshop=workshop),
+        _(
+            "Workshoppen kan ikke slettes, fordi %(scenarios)s er valgt til Socialudvalget og "
+            "bygger på input herfra. Fjern de input fra scenariet eller sæt det tilbage til "
+            "kladde først."
+        ),
+    )
+    audit_record(actor=by, action=Action.DELETE, target=workshop, request=request)
+    workshop.delete()
+
+
+@transaction.atomic
+def table_delete(*, by, table: Table, request: HttpRequest | None = None) -> None:
+    """The table goes with its inputs and the dots on them."""
+    _refuse_if_chosen_scenarios_draw_on(
+        table.inputs.all(),
+        _(
+            "Bordet kan ikke slettes, fordi %(scenarios)s er valgt til Socialudvalget og bygger "
+            "på input fra bordet. Fjern de input fra scenariet eller sæt det tilbage til kladde "
+            "først."
+        ),
+    )
+    audit_record(actor=by, action=Action.DELETE, target=table, request=request)
+    table.delete()
+
+
+@transaction.atomic
+def scenario_delete(*, by, scenario: Scenario, request: HttpRequest | None = None) -> None:
+    """The scenario goes with its four lists; the inputs it drew on stay."""
+    locked = Scenario.objects.select_for_update().get(pk=scenario.pk)
+    if locked.status == Scenario.Status.CHOSEN:
+        raise ValidationError(
+            _(
+                "Et scenarie, der er valgt til Socialudvalget, kan ikke slettes. Sæt det tilbage "
+                "til kladde eller fravælg det først."
+            )
+        )
+    audit_record(actor=by, action=Action.DELETE, target=scenario, request=request)
+    locked.delete()
+
+
+@transaction.atomic
+def milestone_save(*, by, milestone: Milestone, request: HttpRequest | None = None) -> Milestone:
+    creating = milestone.pk is None
+    milestone.full_clean()
+    milestone.save()
+    audit_record(
+        actor=by,
+        action=Action.CREATE if creating else Action.CHANGE,
+        target=milestone,
+        request=request,
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_delete(*, by, milestone: Milestone, request: HttpRequest | None = None) -> None:
+    audit_record(actor=by, action=Action.DELETE, target=milestone, request=request)
+    milestone.delete()
