@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import uuid
+
 # Only builds and serialises pygal's own tree; nothing here parses XML from outside.
 import xml.etree.ElementTree as ElementTree  # nosec B405
 
