@@ -21,6 +21,16 @@ def _write_checkins(environment, **kwargs):
     Path(PLAN["checkins_file"]).write_text(json.dumps(_checked_in))
 
 
+def log_in(client, username):
+    client.get("/login/", name="login")
+    client.post(
+        "/login/",
+        {"username": username, "password": PLAN["password"]},
+        headers={"X-CSRFToken": client.cookies.get("csrftoken", "")},
+        name="login",
+    )
+
+
 class Staff(HttpUser):
     wait_time = between(0.5, 2)
 
@@ -28,13 +38,7 @@ class Staff(HttpUser):
         with _lock:
             self.person = next(_people)
         self.pending = list(self.person["checkins"])
-        self.client.get("/login/", name="login")
-        self.client.post(
-            "/login/",
-            {"username": self.person["username"], "password": PLAN["password"]},
-            headers={"X-CSRFToken": self.client.cookies.get("csrftoken", "")},
-            name="login",
-        )
+        log_in(self.client, self.person["username"])
 
     def _post(self, url, name):
         return self.client.post(
@@ -80,3 +84,17 @@ class Staff(HttpUser):
     @task(2)
     def programme(self):
         self.client.get(PLAN["programme"], name="public programme")
+
+
+class Administration(HttpUser):
+    """A couple of people in the administration reading the city overview beside the staff."""
+
+    fixed_count = 2
+    wait_time = between(2, 5)
+
+    def on_start(self):
+        log_in(self.client, PLAN["administration"])
+
+    @task
+    def city_overview(self):
+        self.client.get(PLAN["city"], name="city overview")

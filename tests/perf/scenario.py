@@ -61,6 +61,8 @@ def prepare(*, users: int, password: str) -> dict:
         "users": plan_users,
         "floor": reverse("healthz_database"),
         "programme": reverse("offers_public:programme"),
+        "administration": "administration",
+        "city": reverse("dashboards:city"),
         "checkins_file": str(OUT / "checkins.json"),
         "offer_ids": [o.pk for o in offers],
         "offers": len(offers),
