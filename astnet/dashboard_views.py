@@ -1,36 +1,17 @@
 """The district dashboard, the city overview and their exports."""
 
-import hashlib
-
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 
-from astnet import access, charts, dashboards, exports
+from astnet import access, charts, exports
 from astnet.audit import Action, audit_record
-from astnet.db_router import reading_from_replica
+from astnet.dashboards import cached
 from astnet.filters import DashboardFilter, PeriodFilter, filter_data
 from astnet.models import Role
 from offers.models import District, Offer
 
 DASHBOARD_ROLES = (Role.LEADER, Role.ADMINISTRATION)
-
-
-# Counting a city's visits takes seconds; a dashboard may be a few minutes behind the register.
-# (Reports are always counted afresh.)
-CACHE_SECONDS = 5 * 60
-
-
-def _cached(key: str, build) -> dashboards.Dashboard:
-    """The dashboard's figures from the cache, or counted on the read replica and cached."""
-    cache_key = "dashboard:" + hashlib.sha256(key.encode()).hexdigest()
-    dashboard = cache.get(cache_key)
-    if dashboard is None:
-        with reading_from_replica():
-            dashboard = build()
-        cache.set(cache_key, dashboard, CACHE_SECONDS)
-    return dashboard
 
 
 @access.require_role(*DASHBOARD_ROLES)
@@ -49,15 +30,10 @@ def _district_dashboard(request: HttpRequest, district_id: int):
     filterset = DashboardFilter(filter_data(request.GET), queryset=offers)
     dashboard = None
     if filterset.is_valid():
-        offer_ids = sorted(filterset.qs.values_list("pk", flat=True))
-        key = f"district:{district.pk}:{offer_ids}:{filterset.period}"
-        dashboard = _cached(
-            key,
-            lambda: dashboards.district_dashboard(
-                district=district,
-                offers=Offer.objects.filter(pk__in=offer_ids),
-                period=filterset.period,
-            ),
+        dashboard = cached.district_dashboard(
+            district=district,
+            offer_ids=list(filterset.qs.values_list("pk", flat=True)),
+            period=filterset.period,
         )
     return district, filterset, dashboard
 
@@ -87,9 +63,7 @@ def _city(request: HttpRequest):
     filterset = PeriodFilter(filter_data(request.GET), queryset=Offer.objects.none())
     dashboard = None
     if filterset.is_valid():
-        dashboard = _cached(
-            f"city:{filterset.period}", lambda: dashboards.city_overview(period=filterset.period)
-        )
+        dashboard = cached.city_overview(period=filterset.period)
     return filterset, dashboard
 
 

@@ -3,6 +3,8 @@
 from celery import Task, shared_task
 
 from astnet import reports
+from astnet.dashboards import cached
+from astnet.filters import default_period
 
 
 @shared_task(name="astnet.ping")
@@ -40,3 +42,9 @@ def report_render(report_id: int) -> None:
 def report_order_monthly() -> int:
     """Run by django-celery-beat on the first of each month: last month's city report."""
     return reports.report_order_monthly().pk
+
+
+@shared_task(name="astnet.refresh_dashboards")
+def refresh_dashboards() -> int:
+    """Run by django-celery-beat every few minutes: the default dashboards, counted ahead."""
+    return cached.refresh_defaults(period=default_period())

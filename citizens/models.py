@@ -142,7 +142,11 @@ class Visit(models.Model):
         indexes = [
             models.Index(
                 fields=["offer", "day"], include=["citizen"], name="visit_offer_day_citizen"
-            )
+            ),
+            # The city overview counts every offer's visits in a period: by day first.
+            models.Index(
+                fields=["day"], include=["offer", "citizen"], name="visit_day_offer_citizen"
+            ),
         ]
 
     def __str__(self) -> str:

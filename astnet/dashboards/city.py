@@ -25,8 +25,8 @@ def districts_side_by_side(period: Period) -> Figure:
         for row in Visit.objects.filter(both_periods(period))
         .values("offer__district")
         .annotate(
-            now=Count("pk", filter=in_period(period)),
-            before=Count("pk", filter=in_period(before)),
+            now=Count("citizen", filter=in_period(period)),
+            before=Count("citizen", filter=in_period(before)),
             citizens=Count("citizen", distinct=True, filter=in_period(period)),
         )
     }
@@ -68,7 +68,7 @@ def tracks_across_districts(period: Period) -> Figure:
     for row in (
         Visit.objects.filter(day__range=period.as_range())
         .values("offer__track", "offer__district")
-        .annotate(visits=Count("pk"))
+        .annotate(visits=Count("citizen"))
     ):
         counts[(row["offer__track"], row["offer__district"])] = row["visits"]
     rows = [(track.pk, track.name) for track in tracks] + [(None, _("Uden fagligt spor"))]

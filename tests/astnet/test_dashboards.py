@@ -11,9 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from astnet import dashboard_views
+from astnet import tasks
+from astnet.dashboards import cached
+from astnet.figures import Period
 from astnet.models import AuditEvent, DistrictTargetShare
 from citizens.models import Citizen, Visit
+from offers.models import District
 from tests import factories as f
 
 PERIOD = {"period_from": "2026-01-05", "period_to": "2026-03-29"}
@@ -22,7 +25,7 @@ PERIOD = {"period_from": "2026-01-05", "period_to": "2026-03-29"}
 @pytest.fixture(autouse=True)
 def fresh_figures(monkeypatch):
     """Dashboards are cached for a few minutes; each test counts its own data afresh."""
-    monkeypatch.setattr(dashboard_views, "CACHE_SECONDS", 0)
+    monkeypatch.setattr(cached, "CACHE_SECONDS", 0)
 
 
 def add_visits(offer, count, *, start=datetime.date(2026, 1, 5), citizens=None):
@@ -448,8 +451,8 @@ def test_peer_mentors_are_counted_by_status_with_suppression(client, figures):
 
 
 def test_a_dashboard_seen_again_within_minutes_is_read_from_the_cache(client, figures, monkeypatch):
-    monkeypatch.setattr(dashboard_views, "CACHE_SECONDS", 300)
-    monkeypatch.setattr(dashboard_views, "cache", LocMemCache("test-dashboards", {}))
+    monkeypatch.setattr(cached, "CACHE_SECONDS", 300)
+    monkeypatch.setattr(cached, "cache", LocMemCache("test-dashboards", {}))
     client.force_login(figures.leader)
     first = _queries_for(client, dashboard_url(figures.amager))
     again = _queries_for(client, dashboard_url(figures.amager))
@@ -464,3 +467,62 @@ def test_a_period_over_a_year_keeps_each_years_weeks_apart(client, figures):
     rows = figure_rows(client.get(url), "besoeg-pr-uge")
     assert rows["Uge 2, 2025"][:2] == ["9", "0"]
     assert rows["Uge 2, 2026"][:2] == ["22", "9"]
+
+
+def _visit_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return sum("citizens_visit" in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.fixture
+def cache_kept(monkeypatch):
+    monkeypatch.setattr(cached, "CACHE_SECONDS", 300)
+    monkeypatch.setattr(cached, "cache", LocMemCache("test-dashboards-refresh", {}))
+
+
+def test_the_refresh_counts_every_districts_dashboard_before_a_leader_asks(
+    client, figures, cache_kept
+):
+    period = Period(datetime.date(2026, 1, 5), datetime.date(2026, 3, 29))
+    client.force_login(figures.leader)
+    assert _visit_queries(client, dashboard_url(figures.amager)) > 0
+    cached.cache.clear()
+
+    cached.refresh_defaults(period=period)
+
+    assert _visit_queries(client, dashboard_url(figures.amager)) == 0
+    rows = figure_rows(client.get(dashboard_url(figures.amager)), "besoeg-pr-tilbud")
+    assert rows["Nabo"] == ["12", "9"]
+
+
+def test_the_refresh_replaces_figures_the_register_has_moved_past(client, figures, cache_kept):
+    period = Period(datetime.date(2026, 1, 5), datetime.date(2026, 3, 29))
+    client.force_login(figures.leader)
+    assert figure_rows(client.get(dashboard_url(figures.amager)), "besoeg-pr-tilbud")["Nabo"] == [
+        "12",
+        "9",
+    ]
+    add_visits(figures.nabo, 3, start=datetime.date(2026, 2, 2))
+
+    cached.refresh_defaults(period=period)
+
+    rows = figure_rows(client.get(dashboard_url(figures.amager)), "besoeg-pr-tilbud")
+    assert rows["Nabo"] == ["15", "9"]
+
+
+def test_the_refresh_counts_the_city_overview_too(client, figures, cache_kept):
+    period = Period(datetime.date(2026, 1, 5), datetime.date(2026, 3, 29))
+    client.force_login(figures.administration)
+    cached.refresh_defaults(period=period)
+    url = reverse("dashboards:city") + "?" + "&".join(f"{k}={v}" for k, v in PERIOD.items())
+    assert _visit_queries(client, url) == 0
+
+
+def test_the_refresh_runs_every_few_minutes_as_a_periodic_task(world, cache_kept):
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="astnet.refresh_dashboards")
+    assert task.enabled
+    assert task.interval.every * 60 < cached.CACHE_SECONDS
+    assert tasks.refresh_dashboards() == District.objects.count() + 1
