@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Literal
 
+from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from astnet.models import Membership, Role
@@ -107,18 +108,21 @@ def _districts(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 def _citizens(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     """Staff see and change citizens of their own offers; leaders read their district's."""
     offer_ids = staff_offer_ids(user)
-    condition = Q(home_offers__in=offer_ids) | Q(visits__offer__in=offer_ids)
-    if action == "view":
-        district_ids = leader_district_ids(user)
-        condition |= Q(home_offers__district__in=district_ids) | Q(
-            visits__offer__district__in=district_ids
-        )
     if not offer_ids and action == "change":
         return qs.none()
-    # The joins above can repeat a citizen; the subquery keeps the outer query clean. An anonymised
-    # citizen belongs to no one any more: only their counted rows remain (citizens/rights/).
-    known = qs.model.objects.filter(condition).exclude(privacy__anonymised_at__isnull=False)
-    return qs.filter(pk__in=known.values("pk"))
+    their_offers = Q(offer__in=offer_ids)
+    if action == "view":
+        their_offers |= Q(offer__district__in=leader_district_ids(user))
+    # EXISTS per citizen, not joins: joining the visits would read every visit of every citizen
+    # (millions of rows in a city) before the offer is looked at. An anonymised citizen belongs to
+    # no one any more: only their counted rows remain (citizens/rights/).
+    home_offers = qs.model.home_offers.through.objects.filter(their_offers, citizen=OuterRef("pk"))
+    visits = apps.get_model("citizens", "Visit").objects.filter(
+        their_offers, citizen=OuterRef("pk")
+    )
+    return qs.filter(Exists(home_offers) | Exists(visits)).exclude(
+        privacy__anonymised_at__isnull=False
+    )
 
 
 @rule("citizens.visit")

@@ -317,9 +317,10 @@ def seed_city(
     progress=None,
 ) -> dict[str, int]:
     """The benchmark set: `offers` open offers, `citizens` citizens and `visits` visits over `days`
-    days up to today. Skipped when the register already holds exactly that set."""
+    days up to today. Skipped when the register already holds that set."""
     seed_plan()
-    if Visit.objects.count() == visits and Citizen.objects.count() == citizens:
+    # Reused while it is that set, give or take the check-ins a benchmark run adds (1 %).
+    if Citizen.objects.count() == citizens and abs(Visit.objects.count() - visits) <= visits // 100:
         return {"citizens": 0, "visits": 0}
     rng = random.Random(2016)  # noqa: S311 - synthetic data, not security
     fake = Faker("da_DK")
@@ -360,6 +361,7 @@ def seed_city(
         with connection.cursor() as cursor:
             cursor.execute(f"{command} citizens_visit")
             cursor.execute(f"{command} citizens_citizen")
+            cursor.execute(f"{command} citizens_citizen_home_offers")
     return {"citizens": citizens, "visits": visits}
 
 

@@ -7,13 +7,16 @@ import sys
 import time
 from pathlib import Path
 
+import requests
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
 from astnet.celery import app
+from astnet.dashboards import cached
 from astnet.figures import Period
+from astnet.filters import default_period
 from astnet.models import Membership, Report, Role
 from astnet.reports import report_order
 from citizens.models import Citizen, Visit
@@ -70,6 +73,32 @@ def prepare(*, users: int, password: str) -> dict:
         "visits": counts["visits"],
         "day": today.isoformat(),
     }
+
+
+def warm_up(plan: dict, host: str) -> None:
+    """What a running site has already done: the beat task has counted the default dashboards,
+    and every gunicorn worker has loaded its templates and URLs (a first request takes a second)."""
+    cached.refresh_defaults(period=default_period())
+    person = plan["users"][0]
+    session = requests.Session()
+    session.get(host + "/login/")
+    session.post(
+        host + "/login/",
+        {"username": plan["administration"], "password": plan["password"]},
+        headers={"X-CSRFToken": session.cookies.get("csrftoken", "")},
+    )
+    staff = requests.Session()
+    staff.get(host + "/login/")
+    staff.post(
+        host + "/login/",
+        {"username": person["username"], "password": plan["password"]},
+        headers={"X-CSRFToken": staff.cookies.get("csrftoken", "")},
+    )
+    for _round in range(8):
+        for url in [person["roster"], person["citizen_pages"][0], person["dashboard"]]:
+            staff.get(host + url, timeout=60)
+        session.get(host + plan["city"], timeout=60)
+        session.get(host + plan["programme"], timeout=60)
 
 
 def verify_checkins(plan: dict, path: Path) -> dict:
