@@ -274,3 +274,24 @@ def test_previous_month_across_new_year():
     assert reports.previous_month(datetime.date(2026, 1, 10)) == Period(
         datetime.date(2025, 12, 1), datetime.date(2025, 12, 31)
     )
+
+
+def test_report_sections_counted_two_at_a_time_come_back_in_order_and_in_danish():
+    import time
+
+    from django.utils.translation import get_language, override
+
+    from astnet.reports import _two_at_a_time
+
+    def job(number):
+        # The first job finishes last: the order must come from the list, not the clock.
+        time.sleep(0.05 * (3 - number))
+        return number, get_language()
+
+    steps = []
+    with override("da"):
+        results = _two_at_a_time(
+            [lambda n=n: job(n) for n in range(4)], done=lambda: steps.append(1)
+        )
+    assert results == [(0, "da"), (1, "da"), (2, "da"), (3, "da")]
+    assert len(steps) == 4
