@@ -8,8 +8,8 @@ import random
 import threading
 from pathlib import Path
 
-import requests
 from locust import HttpUser, between, events, task
+from login import logged_in  # noqa: I001 - locust puts this folder on sys.path
 
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 _people = itertools.cycle(PLAN["users"])
@@ -31,15 +31,7 @@ def _log_in_everyone(environment, **kwargs):
     (a login costs a deliberately slow Argon2 hash)."""
     usernames = [person["username"] for person in PLAN["users"]] + [PLAN["administration"]]
     for username in usernames:
-        session = requests.Session()
-        session.get(environment.host + "/login/")
-        response = session.post(
-            environment.host + "/login/",
-            {"username": username, "password": PLAN["password"]},
-            headers={"X-CSRFToken": session.cookies.get("csrftoken", "")},
-        )
-        if "sessionid" not in session.cookies:
-            raise RuntimeError(f"{username} could not log in ({response.status_code})")
+        session = logged_in(environment.host, username, PLAN["password"])
         _sessions[username] = list(session.cookies)
 
 

@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-import requests
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.urls import reverse
@@ -21,6 +20,7 @@ from astnet.models import Membership, Report, Role
 from astnet.reports import report_order
 from citizens.models import Citizen, Visit
 from offers.models import Offer
+from tests.perf.login import logged_in
 
 FLOOR = "floor (1 query)"
 OUT = Path(__file__).resolve().parents[2] / "var" / "bench"
@@ -80,20 +80,8 @@ def warm_up(plan: dict, host: str) -> None:
     and every gunicorn worker has loaded its templates and URLs (a first request takes a second)."""
     cached.refresh_defaults(period=default_period())
     person = plan["users"][0]
-    session = requests.Session()
-    session.get(host + "/login/")
-    session.post(
-        host + "/login/",
-        {"username": plan["administration"], "password": plan["password"]},
-        headers={"X-CSRFToken": session.cookies.get("csrftoken", "")},
-    )
-    staff = requests.Session()
-    staff.get(host + "/login/")
-    staff.post(
-        host + "/login/",
-        {"username": person["username"], "password": plan["password"]},
-        headers={"X-CSRFToken": staff.cookies.get("csrftoken", "")},
-    )
+    session = logged_in(host, plan["administration"], plan["password"])
+    staff = logged_in(host, person["username"], plan["password"])
     for _round in range(8):
         for url in [person["roster"], person["citizen_pages"][0], person["dashboard"]]:
             staff.get(host + url, timeout=60)
