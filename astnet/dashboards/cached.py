@@ -7,6 +7,7 @@ a leader opening the dashboard never waits for the count. Other filters are coun
 """
 
 import hashlib
+from collections import defaultdict
 
 from django.core.cache import cache
 
@@ -19,12 +20,8 @@ from offers.models import District, Offer
 CACHE_SECONDS = 10 * 60
 
 
-def _cache_key(key: str) -> str:
-    return "dashboard:" + hashlib.sha256(key.encode()).hexdigest()
-
-
 def _cached(key: str, build, *, refresh: bool) -> dashboards.Dashboard:
-    cache_key = _cache_key(key)
+    cache_key = "dashboard:" + hashlib.sha256(key.encode()).hexdigest()
     dashboard = None if refresh else cache.get(cache_key)
     if dashboard is None:
         with reading_from_replica():
@@ -54,13 +51,13 @@ def city_overview(*, period: Period, refresh: bool = False) -> dashboards.Dashbo
 
 def refresh_defaults(*, period: Period) -> int:
     """Counts the default dashboards afresh into the cache; returns how many were counted."""
+    offer_ids = defaultdict(list)
+    for district_id, offer_id in Offer.objects.values_list("district", "pk"):
+        offer_ids[district_id].append(offer_id)
     districts = list(District.objects.order_by("pk"))
     for district in districts:
         district_dashboard(
-            district=district,
-            offer_ids=list(Offer.objects.filter(district=district).values_list("pk", flat=True)),
-            period=period,
-            refresh=True,
+            district=district, offer_ids=offer_ids[district.pk], period=period, refresh=True
         )
     city_overview(period=period, refresh=True)
     return len(districts) + 1

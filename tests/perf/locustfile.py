@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from locust import HttpUser, between, events, task
-from login import logged_in  # noqa: I001 - locust puts this folder on sys.path
+from login import logged_in  # locust puts this folder on sys.path
 
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 _people = itertools.cycle(PLAN["users"])
@@ -35,6 +35,11 @@ def _log_in_everyone(environment, **kwargs):
         _sessions[username] = list(session.cookies)
 
 
+def _use_session(client, username: str) -> None:
+    for cookie in _sessions[username]:
+        client.cookies.set_cookie(cookie)
+
+
 class Staff(HttpUser):
     # Each of the staff acts every 3 to 10 seconds: busier than any real check-in desk.
     wait_time = between(3, 10)
@@ -43,8 +48,7 @@ class Staff(HttpUser):
         with _lock:
             self.person = next(_people)
         self.pending = list(self.person["checkins"])
-        for cookie in _sessions[self.person["username"]]:
-            self.client.cookies.set_cookie(cookie)
+        _use_session(self.client, self.person["username"])
 
     def _post(self, url, name):
         return self.client.post(
@@ -100,8 +104,7 @@ class Administration(HttpUser):
     wait_time = between(2, 5)
 
     def on_start(self):
-        for cookie in _sessions[PLAN["administration"]]:
-            self.client.cookies.set_cookie(cookie)
+        _use_session(self.client, PLAN["administration"])
 
     @task
     def city_overview(self):

@@ -13,11 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from astnet.celery import app
-from astnet.dashboards import cached
 from astnet.figures import Period
-from astnet.filters import default_period
 from astnet.models import Membership, Report, Role
 from astnet.reports import report_order
+from astnet.tasks import refresh_dashboards
 from citizens.models import Citizen, Visit
 from offers.models import Offer
 from tests.perf.login import logged_in
@@ -78,7 +77,7 @@ def prepare(*, users: int, password: str) -> dict:
 def warm_up(plan: dict, host: str) -> None:
     """What a running site has already done: the beat task has counted the default dashboards,
     and every gunicorn worker has loaded its templates and URLs (a first request takes a second)."""
-    cached.refresh_defaults(period=default_period())
+    refresh_dashboards()
     person = plan["users"][0]
     session = logged_in(host, plan["administration"], plan["password"])
     staff = logged_in(host, person["username"], plan["password"])
