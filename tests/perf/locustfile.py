@@ -7,9 +7,9 @@ import os
 import random
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from locust import HttpUser, between, events, task
-from login import logged_in  # locust puts this folder on sys.path
 
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 _people = itertools.cycle(PLAN["users"])
@@ -22,22 +22,13 @@ def _write_checkins(environment, **kwargs):
     Path(PLAN["checkins_file"]).write_text(json.dumps(_checked_in))
 
 
-_sessions: dict[str, list] = {}
-
-
-@events.test_start.add_listener
-def _log_in_everyone(environment, **kwargs):
-    """Everyone logs in before the clock starts: the busy hour is check-ins, not a login storm
-    (a login costs a deliberately slow Argon2 hash)."""
-    usernames = [person["username"] for person in PLAN["users"]] + [PLAN["administration"]]
-    for username in usernames:
-        session = logged_in(environment.host, username, PLAN["password"])
-        _sessions[username] = list(session.cookies)
-
-
 def _use_session(client, username: str) -> None:
-    for cookie in _sessions[username]:
-        client.cookies.set_cookie(cookie)
+    """The session run_bench.py logged in before the clock started: the busy hour is check-ins,
+    not a login storm (a login costs a deliberately slow Argon2 hash). Set for the server's own
+    domain, so the cookies it sends back replace these instead of standing beside them."""
+    domain = urlsplit(client.base_url).hostname
+    for name, value in PLAN["sessions"][username].items():
+        client.cookies.set(name, value, domain=domain, path="/")
 
 
 class Staff(HttpUser):

@@ -200,6 +200,9 @@ def main() -> int:
         wait_for(f"{HOST}/healthz/db")
         step("warm-up: default dashboards counted, every worker has served each page")
         scenario.warm_up(plan, HOST)
+        step("logging everyone in")
+        plan["sessions"] = scenario.log_in_everyone(plan, HOST)
+        plan_path.write_text(json.dumps(plan))
         step(f"locust: {USERS} staff for {SECONDS} s")
         stats = run_load(plan_path)
     finally:

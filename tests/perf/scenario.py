@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import requests
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.urls import reverse
@@ -19,7 +20,6 @@ from astnet.reports import report_order
 from astnet.tasks import refresh_dashboards
 from citizens.models import Citizen, Visit
 from offers.models import Offer
-from tests.perf.login import logged_in
 
 FLOOR = "floor (1 query)"
 OUT = Path(__file__).resolve().parents[2] / "var" / "bench"
@@ -74,6 +74,19 @@ def prepare(*, users: int, password: str) -> dict:
     }
 
 
+def logged_in(host: str, username: str, password: str) -> requests.Session:
+    session = requests.Session()
+    session.get(host + "/login/")
+    response = session.post(
+        host + "/login/",
+        {"username": username, "password": password},
+        headers={"X-CSRFToken": session.cookies.get("csrftoken", "")},
+    )
+    if "sessionid" not in session.cookies:
+        raise RuntimeError(f"{username} could not log in ({response.status_code})")
+    return session
+
+
 def warm_up(plan: dict, host: str) -> None:
     """What a running site has already done: the beat task has counted the default dashboards,
     and every gunicorn worker has loaded its templates and URLs (a first request takes a second)."""
@@ -86,6 +99,15 @@ def warm_up(plan: dict, host: str) -> None:
             staff.get(host + url, timeout=60)
         session.get(host + plan["city"], timeout=60)
         session.get(host + plan["programme"], timeout=60)
+
+
+def log_in_everyone(plan: dict, host: str) -> dict[str, dict[str, str]]:
+    """Every bench user's session cookies, logged in over HTTP before the load starts."""
+    usernames = [person["username"] for person in plan["users"]] + [plan["administration"]]
+    return {
+        username: logged_in(host, username, plan["password"]).cookies.get_dict()
+        for username in usernames
+    }
 
 
 def verify_checkins(plan: dict, path: Path) -> dict:
