@@ -13,11 +13,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from faker import Faker
 
 from astnet.models import Membership, Role
+from astnet.slugs import slugify
 from citizens import courses_demo
 from citizens import demo as citizens_demo
 from citizens.models import Citizen, Visit
