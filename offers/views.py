@@ -209,7 +209,7 @@ def offer_close(request: HttpRequest, pk: int) -> HttpResponse:
     """Close an offer: the day and what replaces it, then a page that asks to confirm; once
     confirmed, the omstilling for the closing day shows it (issue 18)."""
     offer = selectors.offer_for_editing(user=request.user, pk=pk)
-    form = OfferCloseForm(request.POST or None, offer=offer)
+    form = OfferCloseForm(request.POST if request.method == "POST" else None, offer=offer)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["confirmed"]:
             try:

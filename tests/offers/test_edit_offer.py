@@ -61,7 +61,9 @@ def test_opening_after_the_closing_day_is_refused(client, world):
     response = client.post(url(world.kompasset), form_data(opens_on="2026-01-01"))
 
     assert response.status_code == 400
-    assert "Åbningsdatoen skal være samme dag som eller før lukkedatoen" in response.content.decode()
+    assert (
+        "Åbningsdatoen skal være samme dag som eller før lukkedatoen" in response.content.decode()
+    )
 
 
 def test_the_edit_form_cannot_close_an_offer_without_a_date(client, world):
