@@ -34,9 +34,12 @@ WEEK_WINDOW_YEARS = 2
 def week_window(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
     """The first and last Monday the public programme shows (local dates)."""
     today = today or timezone.localdate()
-    this_monday = today - datetime.timedelta(days=today.weekday())
-    span = datetime.timedelta(weeks=52 * WEEK_WINDOW_YEARS + WEEK_WINDOW_YEARS)
-    return this_monday - span, this_monday + span
+    span = datetime.timedelta(days=366 * WEEK_WINDOW_YEARS)
+    first, last = today - span, today + span
+    return (
+        first - datetime.timedelta(days=first.weekday()),
+        last - datetime.timedelta(days=last.weekday()),
+    )
 
 
 def week_start(value: str | None, *, today: datetime.date | None = None) -> datetime.date | None:
