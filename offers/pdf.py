@@ -1,21 +1,14 @@
 """The printable week programme: one A4 page for a café noticeboard (issue 18, point 4).
 
-Large type, the week's days as rows, closed days marked, and a tagged PDF (headings, table and
-reading order for screen readers), like the reports."""
+Large type, the week's days as rows, closed days marked; rendered (tagged, like the reports) by
+the one PDF renderer, astnet/pdf.py."""
 
 import datetime
 from collections.abc import Iterable
 
-from weasyprint import HTML
-
 from offers.as_of import OPEN_STATUSES, offer_on
 from offers.models import Offer, OpeningException
 from offers.selectors import Occurrence, week_days
-
-
-def render_pdf(html: str, *, base_url: str | None) -> bytes:
-    """A tagged PDF (PDF/UA structure: headings, tables, reading order) of `html`."""
-    return HTML(string=html, base_url=base_url).write_pdf(pdf_tags=True)
 
 
 def programme_pages(

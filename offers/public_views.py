@@ -24,13 +24,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from astnet.pdf import render_pdf
 from astnet.slugs import slugify
 from offers import selectors
 from offers.as_of import offer_on
 from offers.calendar import calendar_bytes, feed_activities, feed_since
 from offers.filters import ActivityFilter, OfferFilter
 from offers.models import OpeningException, Weekday
-from offers.pdf import programme_pages, render_pdf
+from offers.pdf import programme_pages
 from peers.selectors import published_grants_for_offer
 
 OFFERS_PER_PAGE = 20
@@ -198,7 +199,7 @@ def _pdf_response(
     pdf = cache.get(key)
     if pdf is None:
         html = render_to_string("offers/programme_pdf.html", build_context(), request=request)
-        pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
+        pdf = render_pdf(html)
         cache.set(key, pdf, PDF_CACHE_SECONDS)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'

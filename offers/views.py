@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from astnet import access
+from astnet.forms import add_service_error
 from astnet.models import Role
 from offers import selectors, services
 from offers.as_of import offer_on
@@ -221,7 +222,7 @@ def offer_close(request: HttpRequest, pk: int) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Lukningen er gemt og vises i omstillingen."))
                 day = form.cleaned_data["closes_on"].isoformat()
