@@ -144,7 +144,7 @@ class OfferForm(DkfdsFormMixin, forms.ModelForm):
         help_texts = {
             "opens_on": _(
                 "Den første dag tilbuddet har åbent. Indtil da står det som planlagt. "
-                "Et tilbud lukkes med knappen \u201eLuk tilbuddet\u201c."
+                "Et tilbud lukkes med knappen „Luk tilbuddet“."
             )
         }
 
@@ -210,7 +210,7 @@ class OfferCloseForm(DkfdsFormMixin, forms.Form):
         label=_("Lukkedato"),
         widget=DATE,
         help_text=_(
-            "Den første dag tilbuddet har lukket. Indtil da står det som \u201elukker\u201c."
+            "Den første dag tilbuddet har lukket. Indtil da står det som „lukker“."
         ),
         error_messages={"required": _("Angiv den dag tilbuddet lukker.")},
     )
