@@ -50,14 +50,7 @@ def status_on(offer: Offer, day: datetime.date) -> str:
 def open_on_q(day: datetime.date, prefix: str = "") -> Q:
     """A filter for offers a citizen can go to on `day` (open or closing), for a queryset of
     offers (`prefix=""`) or of rows that reach their offer through `prefix` (e.g. "offer__")."""
-    closes_on, opens_on, status = f"{prefix}closes_on", f"{prefix}opens_on", f"{prefix}status"
-    not_closed = Q(**{f"{closes_on}__gt": day}) | (
-        Q(**{f"{closes_on}__isnull": True}) & ~Q(**{status: Status.CLOSED})
-    )
-    not_planned = Q(**{f"{opens_on}__lte": day}) | (
-        Q(**{f"{opens_on}__isnull": True}) & ~Q(**{status: Status.PLANNED})
-    )
-    return not_closed & not_planned
+    return open_during_q(day, day, prefix)
 
 
 def open_during_q(first: datetime.date, last: datetime.date, prefix: str = "") -> Q:
@@ -83,16 +76,6 @@ def address_on(offer: Offer, day: datetime.date) -> str:
     if moves:
         return moves[0].old_address
     return offer.current_address
-
-
-def hours_on(offer: Offer, day: datetime.date) -> list[OpeningHours]:
-    """The opening periods that apply on `day`'s weekday in the week of `day`: those valid on the
-    day. Uses `offer.opening_hours.all()` (prefetch it)."""
-    return [
-        period
-        for period in offer.opening_hours.all()
-        if period.weekday == day.weekday() and period.valid_on(day)
-    ]
 
 
 def week_hours_on(offer: Offer, day: datetime.date) -> list[OpeningHours]:

@@ -209,9 +209,7 @@ class OfferCloseForm(DkfdsFormMixin, forms.Form):
     closes_on = forms.DateField(
         label=_("Lukkedato"),
         widget=DATE,
-        help_text=_(
-            "Den første dag tilbuddet har lukket. Indtil da står det som „lukker“."
-        ),
+        help_text=_("Den første dag tilbuddet har lukket. Indtil da står det som „lukker“."),
         error_messages={"required": _("Angiv den dag tilbuddet lukker.")},
     )
     replaced_by = forms.ModelChoiceField(

@@ -6,6 +6,8 @@ import datetime
 import io
 
 import pypdf
+import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +18,7 @@ from astnet.models import AuditEvent
 from offers import services
 from offers.as_of import offer_on, open_on_q, status_on
 from offers.models import Offer, OfferAddressChange, OpeningHours
+from offers.tasks import apply_scheduled_changes
 from tests import factories as f
 from tests.offers.factories import ActivityFactory, OpeningHoursFactory
 
@@ -277,3 +280,31 @@ def test_dashboard_counts_the_offers_open_on_the_periods_last_day(client, world)
 
     assert open_offers(CLOSES_ON - datetime.timedelta(days=1)) == 2
     assert open_offers(CLOSES_ON) == 1
+
+
+def test_the_nightly_task_applies_a_scheduled_opening(world):
+    planned = f.OfferFactory(opens_on=TODAY, status=Offer.Status.PLANNED)
+
+    assert apply_scheduled_changes.delay().get() >= 1
+
+    planned.refresh_from_db()
+    assert planned.status == Offer.Status.OPEN
+
+
+def test_hours_in_different_date_spans_may_share_a_time_but_not_overlap_in_one(world):
+    OpeningHoursFactory(offer=world.nabo, weekday=2, valid_until=MONDAY)
+    later = OpeningHours(
+        offer=world.nabo,
+        weekday=2,
+        opens=datetime.time(10),
+        closes=datetime.time(16),
+        valid_from=MONDAY + datetime.timedelta(days=1),
+    )
+    later.full_clean()
+    later.save()
+    overlapping = OpeningHours(
+        offer=world.nabo, weekday=2, opens=datetime.time(11), closes=datetime.time(12)
+    )
+
+    with pytest.raises(ValidationError, match="overlapper"):
+        overlapping.full_clean()
