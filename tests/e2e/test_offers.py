@@ -46,9 +46,11 @@ def test_a_visitor_finds_an_activity_on_amager_next_tuesday_and_its_calendar(
     assert page.get_by_text("Fodbold på Nørrebro").count() == 0
     assert_accessible(page)
 
-    calendar = page.get_by_role("link", name="Abonnér på kalenderen for Nabo")
-    href = calendar.get_attribute("href")
-    assert href == "/tilbud/nabo/kalender.ics"
+    subscribe = page.get_by_role("link", name="Abonnér på kalenderen for Nabo")
+    assert subscribe.get_attribute("href").endswith("/tilbud/nabo/kalender.ics")
+    assert subscribe.get_attribute("href").startswith("webcal://")
+    href = "/tilbud/nabo/kalender.ics"
+    assert page.locator(f'a[href="{href}"][download]').first.is_visible()
     feed = page.request.get(href)
     assert feed.ok
     assert feed.headers["content-type"].startswith("text/calendar")
