@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 
-from astnet.dashboards.base import Dashboard, Scope, optional_model
-from astnet.dashboards.city import city_overview
-from astnet.dashboards.other_apps import (
+from astnet.figures import Figure, Period
+from astnet.reporting.dashboards.base import Dashboard, Scope, optional_model
+from astnet.reporting.dashboards.city import city_overview
+from astnet.reporting.dashboards.other_apps import (
     anonymous_head_counts,
     council_budgets,
     courses,
@@ -19,8 +20,7 @@ from astnet.dashboards.other_apps import (
     follow_ups,
     peer_mentors,
 )
-from astnet.dashboards.visits import key_figures, per_offer, per_week
-from astnet.figures import Figure, Period
+from astnet.reporting.dashboards.visits import key_figures, per_offer, per_week
 from offers.models import District
 
 __all__ = [

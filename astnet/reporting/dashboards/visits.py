@@ -8,8 +8,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from django.utils.translation import gettext as _
 
-from astnet.dashboards.base import Scope, both_periods, compare_columns, in_period
 from astnet.figures import Figure
+from astnet.reporting.dashboards.base import Scope, both_periods, compare_columns, in_period
 from citizens.models import Citizen, Visit
 
 

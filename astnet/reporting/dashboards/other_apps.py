@@ -7,8 +7,8 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from astnet.dashboards.base import Scope, compare_columns, in_period, optional_model
 from astnet.figures import Figure
+from astnet.reporting.dashboards.base import Scope, compare_columns, in_period, optional_model
 
 
 def anonymous_head_counts(scope: Scope) -> list[Figure]:

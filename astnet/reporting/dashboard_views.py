@@ -6,9 +6,9 @@ from django.utils.text import slugify
 
 from astnet import access, charts, exports
 from astnet.audit import Action, audit_record
-from astnet.dashboards import cached
-from astnet.filters import DashboardFilter, PeriodFilter, filter_data
 from astnet.models import Role
+from astnet.reporting.dashboards import cached
+from astnet.reporting.filters import DashboardFilter, PeriodFilter, filter_data
 from offers.models import District, Offer
 
 DASHBOARD_ROLES = (Role.LEADER, Role.ADMINISTRATION)

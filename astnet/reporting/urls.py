@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from astnet import dashboard_views, report_views
+from astnet.reporting import dashboard_views, report_views
 
 app_name = "dashboards"
 

@@ -6,9 +6,9 @@ from collections import defaultdict
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from astnet.dashboards.base import Dashboard, both_periods, in_period
 from astnet.figures import Figure, Period
 from astnet.models import DistrictTargetShare
+from astnet.reporting.dashboards.base import Dashboard, both_periods, in_period
 from citizens.models import Visit
 from offers.models import District, Offer, Track
 

@@ -6,10 +6,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from astnet import access, reports
+from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.models import Report, Role
-from astnet.report_forms import ReportOrderForm
+from astnet.reporting import reports
+from astnet.reporting.report_forms import ReportOrderForm
 
 TEMPLATE = "reports/report_list.html"
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from astnet import demo
+from astnet.demo import city, core, seed
 
 
 class Command(BaseCommand):
@@ -10,13 +10,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--scale", choices=["demo", "city"], default="demo")
-        parser.add_argument("--offers", type=int, default=demo.CITY_OFFERS)
-        parser.add_argument("--citizens", type=int, default=demo.CITY_CITIZENS)
-        parser.add_argument("--visits", type=int, default=demo.CITY_VISITS)
+        parser.add_argument("--offers", type=int, default=city.CITY_OFFERS)
+        parser.add_argument("--citizens", type=int, default=city.CITY_CITIZENS)
+        parser.add_argument("--visits", type=int, default=city.CITY_VISITS)
 
     def handle(self, *args, scale: str, offers: int, citizens: int, visits: int, **options):
         if scale == "city":
-            created = demo.seed_city(
+            created = city.seed_city(
                 offers=offers, citizens=citizens, visits=visits, progress=self.stdout.write
             )
             self.stdout.write(
@@ -26,7 +26,7 @@ class Command(BaseCommand):
                 )
             )
             return
-        logins, password = demo.seed_demo()
+        logins, password = seed.seed_demo()
         self.stdout.write(
             self.style.SUCCESS("Demodata er klar. Log ind på http://127.0.0.1:8000/login/")
         )
@@ -34,5 +34,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {login.username:<16} {login.role.label:<26} adgangskode: {password}"
             )
-        for username, description in demo.EXTRA_LOGINS:
+        for username, description in core.EXTRA_LOGINS:
             self.stdout.write(f"  {username:<16} {description} · adgangskode: {password}")

@@ -11,9 +11,9 @@ from collections import defaultdict
 
 from django.core.cache import cache
 
-from astnet import dashboards
 from astnet.db_router import reading_from_replica
 from astnet.figures import Period
+from astnet.reporting import dashboards
 from offers.models import District, Offer
 
 # django-celery-beat runs the refresh every 4 minutes (migration astnet/0005), well inside this.

@@ -5,7 +5,7 @@ import datetime
 
 from django.db import transaction
 
-from offers import plan_2016
+from astnet.demo import plan_2016
 from offers.models import Activity, Offer, OpeningHours, TargetGroup
 
 # The plan took effect at the turn of the year; the demo dates its openings and closings there.

@@ -17,12 +17,13 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from astnet import charts, dashboards, privacy
+from astnet import charts, privacy
 from astnet.audit import Action, audit_record
 from astnet.db_router import reading_from_replica
 from astnet.figures import Figure, Period
 from astnet.models import Report
 from astnet.pdf import render_pdf
+from astnet.reporting import dashboards
 from offers.models import District, Offer, Track
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 def report_order(*, ordered_by, district: District | None, period: Period, request=None) -> Report:
     """Queue a report; the worker starts only once the row is committed (so it can find it)."""
-    from astnet.tasks import report_render
+    from astnet.reporting.tasks import report_render
 
     with transaction.atomic():
         report = Report(

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from astnet.figures import Period
-from astnet.filters import check_period, default_period
 from astnet.forms import DkfdsFormMixin
+from astnet.reporting.filters import check_period, default_period
 from offers.models import District
 
 
