@@ -11,7 +11,7 @@ from typing import Literal
 
 from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 
@@ -68,40 +68,41 @@ def is_city_wide(user) -> bool:
 # --- rules per model ---------------------------------------------------------------------------
 
 _RULES: dict[str, ScopeRule] = {}
+_PUBLIC: dict[str, str] = {}
+
+
+def _claim(label: str) -> None:
+    if label in _RULES or label in _PUBLIC:
+        raise ImproperlyConfigured(f"{label} already has an access rule or is declared public.")
 
 
 def rule(label: str) -> Callable[[ScopeRule], ScopeRule]:
+    """Decorator: `func(user, queryset, action)` decides the rows of the model `label`
+    ("app_label.modelname") a user may see or change. Each app's `access.py` registers its
+    models' rules, imported from its AppConfig.ready(). A label gets one rule or one public
+    declaration; a second raises ImproperlyConfigured."""
+
     def register(func: ScopeRule) -> ScopeRule:
+        _claim(label)
         _RULES[label] = func
         return func
 
     return register
 
 
-@rule("offers.offer")
-def _offers(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Offers the user works with: staff their own, leaders their district's, administration all
-    (read only). The public pages do not go through here: offers are public."""
-    if action == "view" and is_city_wide(user):
-        return qs
-    return qs.filter(Q(pk__in=staff_offer_ids(user)) | Q(district__in=leader_district_ids(user)))
+def declare_public(label: str, reason: str) -> None:
+    """The model `label` holds nothing to scope (a shared catalogue, no personal data): every
+    logged-in user may read all of it and no one changes it through the door (only in admin).
+    `reason` says why, for the reader and the house-plan test that every model is accounted for."""
+    if not reason.strip():
+        raise ImproperlyConfigured(f"Say why {label} is public.")
+    _claim(label)
+    _PUBLIC[label] = reason
 
 
-@rule("offers.openinghours")
-@rule("offers.openingexception")
-@rule("offers.activity")
-@rule("offers.offeraddresschange")
-def _offer_programme(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Opening hours and activities follow their offer: staff edit their own offer's programme,
-    leaders their district's. (The public programme reads them without scoping.)"""
-    return qs.filter(offer__in=scope(user, qs.model._meta.get_field("offer").related_model, action))
-
-
-@rule("offers.district")
-def _districts(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    if is_city_wide(user) and action == "view":
-        return qs
-    return qs.filter(pk__in=leader_district_ids(user))
+def is_accounted_for(label: str) -> bool:
+    """True when the model `label` has a rule or is declared public (tests/astnet/test_house_plan.py)."""
+    return label in _RULES or label in _PUBLIC
 
 
 @rule("citizens.citizen")
@@ -344,88 +345,6 @@ def _audit_events(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     return qs.none()
 
 
-# --- workshops (samskabelse) ------------------------------------------------------------------
-# Leaders run workshops for their district; staff facilitate tables there and take part; council
-# members take part in their council's district; peer mentors and administration read them all.
-
-WORKSHOP_ROLES = (
-    Role.STAFF,
-    Role.LEADER,
-    Role.COUNCIL_MEMBER,
-    Role.PEER_MENTOR,
-    Role.ADMINISTRATION,
-)
-
-
-def workshop_district_filter(user, action: ScopeAction, path: str = "district") -> Q | None:
-    """Rows (reached from the district by `path`) whose workshops the user may see or facilitate;
-    None means every district."""
-    if action == "view" and has_role(user, Role.ADMINISTRATION, Role.PEER_MENTOR):
-        return None
-    from offers.models import District
-
-    district_ids = leader_district_ids(user) | {
-        m.offer.district_id for m in memberships(user) if m.role == Role.STAFF
-    }
-    condition = Q(pk__in=district_ids)
-    councils = council_ids(user)
-    if action == "view" and councils:
-        condition |= Q(councils__in=councils) | Q(offers__councils__in=councils)
-    return Q(**{f"{path}__in": District.objects.filter(condition).values("pk")})
-
-
-def _workshop_scope(qs: QuerySet, condition: Q | None) -> QuerySet:
-    return qs if condition is None else qs.filter(condition)
-
-
-@rule("workshops.process")
-def _workshop_processes(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Processes are the city's shared frame: readable by every workshop role, changed in admin."""
-    if action == "view" and has_role(user, *WORKSHOP_ROLES):
-        return qs
-    return qs.none()
-
-
-@rule("workshops.theme")
-def _workshop_themes(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    return _workshop_processes(user, qs, action)
-
-
-@rule("workshops.milestone")
-def _workshop_milestones(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Leaders keep the plan of a process they run workshops in (a workshop in their district)."""
-    if action == "change":
-        processes = qs.model._meta.get_field("process").related_model.objects.filter(
-            workshops__district__in=leader_district_ids(user)
-        )
-        return qs.filter(process__in=processes.values("pk"))
-    return _workshop_processes(user, qs, action)
-
-
-@rule("workshops.workshop")
-def _workshops(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Change means facilitating: tables, inputs and the big screen (staff and leaders)."""
-    return _workshop_scope(qs, workshop_district_filter(user, action))
-
-
-@rule("workshops.table")
-def _workshop_tables(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    return _workshop_scope(qs, workshop_district_filter(user, action, "workshop__district"))
-
-
-@rule("workshops.input")
-def _workshop_inputs(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    return _workshop_scope(qs, workshop_district_filter(user, action, "table__workshop__district"))
-
-
-@rule("workshops.scenario")
-def _scenarios(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Scenarios are the district's proposals to Socialudvalget: only its leaders change them."""
-    if action == "change":
-        return qs.filter(district__in=leader_district_ids(user))
-    return _workshop_scope(qs, workshop_district_filter(user, action))
-
-
 # --- peer mentors (peer-vejledere) --------------------------------------------------------------
 # Center Nordvest is the city's competence centre that trains peer mentors: its leaders coordinate
 # the training for the whole city. Other leaders and staff read the mentors (the network) and the
@@ -537,11 +456,15 @@ def _yearly_targets(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 
 def scope(user, queryset: QuerySet | type[Model], action: ScopeAction = "view") -> QuerySet:
-    """The rows of `queryset` that `user` may see (or change). Unknown models are refused whole."""
+    """The rows of `queryset` that `user` may see (or change). Unknown models are refused whole;
+    a model declared public is read whole and changed by no one."""
     qs = queryset._default_manager.all() if isinstance(queryset, type) else queryset
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return qs.none()
-    scoper = _RULES.get(qs.model._meta.label_lower)
+    label = qs.model._meta.label_lower
+    if label in _PUBLIC:
+        return qs if action == "view" else qs.none()
+    scoper = _RULES.get(label)
     if scoper is None:
         return qs.none()
     return scoper(user, qs, action)
@@ -590,3 +513,19 @@ def roles_in_order(user) -> list[str]:
     ]
     held = roles(user)
     return [role for role in order if role in held]
+
+
+# --- the foundation's own models -----------------------------------------------------------------
+# (reports and audit events have their rules above.)
+
+
+@rule("astnet.membership")
+def _memberships(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
+    """A user reads their own roles; memberships are given and taken in admin only."""
+    return qs.filter(user=user) if action == "view" else qs.none()
+
+
+declare_public(
+    "astnet.districttargetshare",
+    "each district's share of the target group: a published social indicator, no personal data",
+)
