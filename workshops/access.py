@@ -148,7 +148,7 @@ def may_run_workshops(user) -> bool:
 def may_run(user, workshop: Workshop) -> bool:
     """True when `user` runs `workshop`: a leader of its district (themes, milestones, scenarios,
     deleting the workshop)."""
-    return scope(user, District, "change").filter(pk=workshop.district_id).exists()
+    return may_run_in_district(user, workshop.district_id)
 
 
 def may_run_in_district(user, district_id: int) -> bool:
