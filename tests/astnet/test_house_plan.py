@@ -9,6 +9,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from astnet import access
+from astnet.models import Membership
+from offers.models import Track
+from tests.factories import MembershipFactory, TrackFactory, UserFactory
 
 PROJECT_APPS = ("astnet", "offers", "citizens", "peers", "workshops")
 LONGEST_MODULE = 400
@@ -38,6 +41,20 @@ def test_a_model_without_a_rule_is_refused_whole(db, django_user_model):
     Group.objects.create(name="visible to no one")
     assert not access.is_accounted_for("auth.group")
     assert not access.scope(user, Group).exists()
+
+
+def test_a_public_model_is_read_whole_and_changed_by_no_one(db):
+    track = TrackFactory()
+    user = UserFactory()
+    assert list(access.scope(user, Track)) == [track]
+    assert not access.scope(user, Track, "change").exists()
+
+
+def test_a_user_reads_only_their_own_memberships(db):
+    mine = MembershipFactory()
+    MembershipFactory()
+    assert list(access.scope(mine.user, Membership)) == [mine]
+    assert not access.scope(mine.user, Membership, "change").exists()
 
 
 def test_a_label_gets_one_rule_only():
