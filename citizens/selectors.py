@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from astnet import access
 from citizens import cpr
-from citizens.follow_up import active_follow_up_consent
+from citizens.follow_up.services import active_follow_up_consent
 from citizens.models import (
     AnonymousVisits,
     Citizen,

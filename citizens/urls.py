@@ -1,6 +1,7 @@
 from django.urls import path
 
-from citizens import follow_up_views, views
+from citizens import views
+from citizens.follow_up import views as follow_up_views
 
 app_name = "citizens"
 

@@ -17,7 +17,8 @@ from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
-from citizens import courses_selectors, cpr, selectors, services
+from citizens import cpr, selectors, services
+from citizens.courses import selectors as course_selectors
 from citizens.forms import (
     CitizenForm,
     ConsentForm,
@@ -253,7 +254,7 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "talks": selectors.talks_for(citizen=citizen, user=request.user),
         "consents": selectors.consents_for(citizen=citizen, user=request.user),
         "outreaches": selectors.outreach_for(citizen=citizen, user=request.user)[:20],
-        "courses": courses_selectors.courses_for_citizen(request.user, citizen),
+        "courses": course_selectors.courses_for_citizen(request.user, citizen),
     }
     return render(request, "citizens/citizen_detail.html", context)
 

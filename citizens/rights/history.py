@@ -14,7 +14,7 @@ from citizens.rights.values import (
     person_name,
     readable,
 )
-from citizens.rights_models import CitizenRevision
+from citizens.rights.models import CitizenRevision
 
 # Fields whose history is kept: everything staff can see and correct on the citizen.
 TRACKED_FIELDS = (

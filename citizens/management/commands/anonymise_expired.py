@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from citizens import rights
+from citizens.rights import services
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from astnet import access, charts, privacy
 from astnet.figures import Figure
-from citizens.courses_models import Attendance, Course, Enrollment, Goal, GoalRating, Session
+from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 from citizens.models import Citizen
 
 ACTIVE = Q(enrollments__waiting_position__isnull=True, enrollments__outcome="")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citizens import rights_views as views
+from citizens.rights import views
 
 app_name = "rights"
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from astnet import access
 from astnet.audit import Action, audit_record
-from citizens.courses_models import Attendance, Course, Enrollment, Goal, GoalRating, Session
+from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 
 
 def _validate_sessions_within(course: Course) -> None:

@@ -13,9 +13,8 @@ from astnet import access, privacy
 from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
-from citizens import courses as services
-from citizens import courses_selectors as selectors
-from citizens.courses_forms import (
+from citizens.courses import selectors, services
+from citizens.courses.forms import (
     CourseFilter,
     CourseForm,
     EnrollmentEndForm,
@@ -24,7 +23,7 @@ from citizens.courses_forms import (
     GoalRatingForm,
     SessionForm,
 )
-from citizens.courses_models import Attendance, Course, Enrollment, Session
+from citizens.courses.models import Attendance, Course, Enrollment, Session
 from citizens.models import Citizen
 
 PAGE_SIZE = 25

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citizens import courses_views as views
+from citizens.courses import views
 
 app_name = "courses"
 

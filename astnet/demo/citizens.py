@@ -8,11 +8,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from citizens.follow_up import refresh_follow_up
+from astnet.demo.core import DEMO_OFFER
 from citizens.models import AnonymousVisits, Citizen, Consent, ExpectationTalk
+from citizens.follow_up.services import refresh_follow_up
 from offers.models import Offer
 
-DEMO_OFFER = "Nabo"
 DEMO_STAFF = "medarbejder"
 
 _TALKS = [

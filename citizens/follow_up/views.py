@@ -13,8 +13,9 @@ from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
-from citizens import follow_up, selectors
-from citizens.forms import FollowUpSettingForm, OutreachForm
+from citizens import selectors
+from citizens.follow_up import services
+from citizens.follow_up.forms import FollowUpSettingForm, OutreachForm
 from citizens.models import FollowUpSetting
 
 
@@ -51,7 +52,7 @@ def outreach_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = OutreachForm(request.POST or None, initial={"on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            follow_up.outreach_record(
+            services.outreach_record(
                 follow_up=item, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as error:
@@ -76,7 +77,7 @@ def threshold_edit(request: HttpRequest, offer_id: int) -> HttpResponse:
         initial={"threshold_days": current.first() or FollowUpSetting.DEFAULT_THRESHOLD_DAYS},
     )
     if request.method == "POST" and form.is_valid():
-        follow_up.follow_up_threshold_set(
+        services.follow_up_threshold_set(
             offer=offer, by=request.user, request=request, **form.cleaned_data
         )
         messages.success(request, _("Grænsen for opfølgning er gemt."))

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from astnet.demo.core import DEMO_OFFER
 from astnet.models import Role
 from citizens.models import Attendance, Citizen, Course, Enrollment, Goal, GoalRating, Session
 from offers.models import Offer, Track
@@ -27,7 +28,7 @@ def seed() -> int:
     """Only into an empty course list; returns the number of courses made."""
     if Course.objects.exists():
         return 0
-    offer = Offer.objects.filter(name="Nabo").select_related("district").first()
+    offer = Offer.objects.filter(name=DEMO_OFFER).select_related("district").first()
     lead = (
         get_user_model()
         .objects.filter(memberships__role=Role.STAFF, memberships__offer=offer)

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from astnet import access
 from citizens.models import Citizen, Consent, Visit
-from citizens.rights_models import CitizenPrivacy
+from citizens.rights.models import CitizenPrivacy
 
 
 def rights_citizen_list(user, query: str = "") -> QuerySet:

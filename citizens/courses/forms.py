@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
 from astnet.models import Role
-from citizens.courses_models import SCORE_MESSAGE, Course, Enrollment, GoalRating, Session
+from citizens.courses.models import SCORE_MESSAGE, Course, Enrollment, GoalRating, Session
 from citizens.models import Citizen
 from offers.models import District, Offer, Track
 
