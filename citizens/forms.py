@@ -5,10 +5,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from astnet import access
 from astnet.forms import DkfdsFormMixin
-from astnet.models import Role
 from citizens import cpr
+from citizens.access import colleagues
 from citizens.models import Challenge, Citizen, Consent, ExpectationTalk
 from citizens.selectors import attendance_offers
 
@@ -27,20 +26,6 @@ def not_in_future(day):
     if day and day > timezone.localdate():
         raise forms.ValidationError(FUTURE_DATE)
     return day
-
-
-def colleagues(user):
-    """Staff at the offers `user` works at: who can be a citizen's fixed contact person."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__role=Role.STAFF,
-            memberships__offer__in=access.staff_offer_ids(user),
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
 
 
 class ContactPersonField(forms.ModelChoiceField):

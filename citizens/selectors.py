@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404
 
 from astnet import access
 from citizens import cpr
+from citizens.access import attendance_offer_ids
+from citizens.follow_up.access import overseen_offers
 from citizens.follow_up.services import active_follow_up_consent
 from citizens.models import (
     AnonymousVisits,
@@ -26,7 +28,7 @@ SEARCH_LIMIT = 20
 
 def attendance_offers(user) -> QuerySet:
     """The offers where the user takes attendance: staff at their own offers."""
-    return access.scope(user, Offer, "change").filter(pk__in=access.staff_offer_ids(user))
+    return access.scope(user, Offer, "change").filter(pk__in=attendance_offer_ids(user))
 
 
 def attendance_offer(user, offer_id: int) -> Offer:
@@ -138,8 +140,7 @@ def follow_up_counts_by_offer(user) -> QuerySet:
     )
     threshold = FollowUpSetting.objects.filter(offer=OuterRef("pk")).values("threshold_days")
     return (
-        access.scope(user, Offer)
-        .filter(district__in=access.leader_district_ids(user))
+        overseen_offers(user)
         .annotate(open_follow_ups=Subquery(due), threshold_days=Subquery(threshold))
         .order_by("name")
     )

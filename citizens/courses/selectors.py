@@ -38,17 +38,6 @@ def course_for_page(user, pk: int, action: access.ScopeAction = "view") -> Cours
     )
 
 
-def runs_course(user, course: Course) -> bool:
-    """Staff of a host offer and the lead keep the register and enrol on the course's behalf."""
-    return access.scope(user, Course, "change").filter(pk=course.pk).exists()
-
-
-def sees_register(user, course: Course) -> bool:
-    return Course.objects.filter(
-        pk=course.pk, pk__in=access.course_runner_ids(user, "view")
-    ).exists()
-
-
 def participants(user, course: Course) -> QuerySet:
     return (
         access.scope(user, Enrollment, "view")

@@ -13,7 +13,9 @@ from astnet import access, privacy
 from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
+from citizens.access import attendance_offer_ids
 from citizens.courses import selectors, services
+from citizens.courses.access import makes_courses, runs_course, sees_register
 from citizens.courses.forms import (
     CourseFilter,
     CourseForm,
@@ -44,7 +46,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         {
             "filter": filterset,
             "page": page,
-            "can_create": access.has_role(request.user, Role.STAFF),
+            "can_create": makes_courses(request.user),
         },
     )
 
@@ -88,15 +90,15 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @access.require_role(*READERS)
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     course = selectors.course_for_page(request.user, pk)
-    sees_register = selectors.sees_register(request.user, course)
+    shows_register = sees_register(request.user, course)
     context = {
         "course": course,
         "sessions": selectors.sessions_for(course),
-        "sees_register": sees_register,
-        "runs_course": selectors.runs_course(request.user, course),
-        "can_enrol": access.has_role(request.user, Role.STAFF),
+        "sees_register": shows_register,
+        "runs_course": runs_course(request.user, course),
+        "can_enrol": makes_courses(request.user),
     }
-    if sees_register:
+    if shows_register:
         enrollments = list(selectors.participants(request.user, course))
         goals = {}
         for goal in selectors.goals_for_course(request.user, course):
@@ -146,7 +148,7 @@ def _default_place(course: Course) -> str:
 
 def _register_session(request: HttpRequest, pk: int, action: access.ScopeAction) -> Session:
     session = selectors.session_for_page(request.user, pk, action)
-    if not selectors.sees_register(request.user, session.course):
+    if not sees_register(request.user, session.course):
         raise Http404
     return session
 
@@ -163,7 +165,7 @@ def session_register(request: HttpRequest, pk: int) -> HttpResponse:
             "session": session,
             "course": session.course,
             "rows": selectors.register_rows(session),
-            "can_change": selectors.runs_course(request.user, session.course),
+            "can_change": runs_course(request.user, session.course),
             "statuses": Attendance.Status.choices,
         },
     )
@@ -251,7 +253,7 @@ def enroll(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {}
     if request.GET.get("borger", "").isdigit():
         initial["citizen"] = request.GET["borger"]
-    offers = access.staff_offer_ids(request.user)
+    offers = attendance_offer_ids(request.user)
     if len(offers) == 1:
         initial["referring_offer"] = next(iter(offers))
     form = EnrollmentForm(request.POST or None, choices=citizens, initial=initial)

@@ -46,7 +46,9 @@ class FollowUp(models.Model):
 
     citizen = models.ForeignKey(
         "citizens.Citizen",
-        verbose_name=_("borger"), on_delete=models.CASCADE, related_name="follow_ups"
+        verbose_name=_("borger"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
     )
     offer = models.ForeignKey(
         Offer, verbose_name=_("tilbud"), on_delete=models.CASCADE, related_name="follow_ups"
@@ -91,7 +93,9 @@ class Outreach(models.Model):
 
     citizen = models.ForeignKey(
         "citizens.Citizen",
-        verbose_name=_("borger"), on_delete=models.CASCADE, related_name="outreaches"
+        verbose_name=_("borger"),
+        on_delete=models.CASCADE,
+        related_name="outreaches",
     )
     follow_up = models.ForeignKey(
         FollowUp,

@@ -14,7 +14,9 @@ from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens import selectors
+from citizens.access import attendance_offer_ids
 from citizens.follow_up import services
+from citizens.follow_up.access import calls_citizens, oversees_follow_up
 from citizens.follow_up.forms import FollowUpSettingForm, OutreachForm
 from citizens.models import FollowUpSetting
 
@@ -33,10 +35,10 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "page": page,
-        "is_staff": access.has_role(request.user, Role.STAFF),
-        "staff_offer_ids": access.staff_offer_ids(request.user),
+        "is_staff": calls_citizens(request.user),
+        "staff_offer_ids": attendance_offer_ids(request.user),
         "offer_counts": selectors.follow_up_counts_by_offer(request.user)
-        if access.has_role(request.user, Role.LEADER)
+        if oversees_follow_up(request.user)
         else None,
         "staff_offers": selectors.attendance_offers(request.user).select_related(
             "follow_up_setting"

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from citizens.models import Citizen
+from citizens.rights.models import CitizenRevision
 from citizens.rights.values import (
     CPR_FIELD,
     HIDDEN_FIELDS,
@@ -14,7 +15,6 @@ from citizens.rights.values import (
     person_name,
     readable,
 )
-from citizens.rights.models import CitizenRevision
 
 # Fields whose history is kept: everything staff can see and correct on the citizen.
 TRACKED_FIELDS = (

@@ -18,6 +18,7 @@ from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens import services as citizen_services
 from citizens.rights import selectors, services
+from citizens.rights.access import is_data_protection_officer, uses_rights_pages
 from citizens.rights.forms import AnonymiseForm, CitizenSearchForm, ConsentFilterForm, LegalHoldForm
 
 PAGE_SIZE = 25
@@ -33,7 +34,12 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "citizens/rights/index.html",
-        {"form": form, "page": page, "query": query, "is_dpo": access.has_role(request.user, DPO)},
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "is_dpo": is_data_protection_officer(request.user),
+        },
     )
 
 
@@ -48,7 +54,7 @@ def citizen(request: HttpRequest, pk: int) -> HttpResponse:
             "citizen": found,
             "privacy": selectors.privacy_of(found),
             "counts": selectors.stored_counts(found),
-            "is_dpo": access.has_role(request.user, DPO),
+            "is_dpo": is_data_protection_officer(request.user),
         },
     )
 
@@ -188,7 +194,7 @@ def consents(request: HttpRequest) -> HttpResponse:
             "withdrawable": selectors.withdrawable_ids(
                 request.user, [consent.pk for consent in page.object_list]
             ),
-            "links_to_rights": access.has_role(request.user, DPO, Role.LEADER),
+            "links_to_rights": uses_rights_pages(request.user),
         },
     )
 

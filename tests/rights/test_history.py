@@ -2,8 +2,9 @@
 
 from django.urls import reverse
 
-from citizens import cpr, rights
+from citizens import cpr
 from citizens.models import CitizenRevision
+from citizens.rights import services as rights_services
 
 
 def test_a_plain_save_keeps_the_old_and_new_value(people):
@@ -20,11 +21,13 @@ def test_a_plain_save_keeps_the_old_and_new_value(people):
 
 
 def test_the_edit_service_names_who_changed_it_without_a_second_revision(people, world):
-    before = rights.snapshot(people.bente)
+    before = rights_services.snapshot(people.bente)
     people.bente.birth_year = 1972
     people.bente.save()
 
-    rights.record_changes(people.bente, before, rights.snapshot(people.bente), by=world.staff)
+    rights_services.record_changes(
+        people.bente, before, rights_services.snapshot(people.bente), by=world.staff
+    )
 
     revision = CitizenRevision.objects.get(citizen=people.bente)
     assert revision.changed_by == world.staff
@@ -32,7 +35,7 @@ def test_the_edit_service_names_who_changed_it_without_a_second_revision(people,
 
 
 def test_record_changes_takes_plain_values_too(people, world):
-    rights.record_changes(
+    rights_services.record_changes(
         people.bente,
         {"wants_contact": True, "challenges": ["housing"]},
         {"wants_contact": False, "challenges": ["housing", "job"]},
@@ -98,7 +101,7 @@ def test_the_history_is_part_of_the_export(people):
     people.bente.phone = "87654321"
     people.bente.save()
 
-    export = rights.export_citizen(people.bente)
+    export = rights_services.export_citizen(people.bente)
 
     section = next(s for s in export["sections"] if s["model"] == "citizens.citizenrevision")
     assert section["rows"][0]["fields"]["Efter"] == "87654321"
