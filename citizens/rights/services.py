@@ -16,13 +16,10 @@ from citizens.rights.erasure import (
 )
 from citizens.rights.export import export_citizen, export_pdf, export_record
 from citizens.rights.history import (
-    home_offers_text,
     record_changes,
-    record_home_offers,
     revision_rows,
     revisions_for,
     snapshot,
-    snapshot_from_db,
 )
 from citizens.rights.models import AnonymisationReason
 
@@ -33,16 +30,13 @@ __all__ = [
     "export_citizen",
     "export_pdf",
     "export_record",
-    "home_offers_text",
     "legal_hold_set",
     "record_changes",
-    "record_home_offers",
     "retention_candidates",
     "retention_cutoff",
     "retention_days",
     "revision_rows",
     "revisions_for",
     "snapshot",
-    "snapshot_from_db",
     "with_last_activity",
 ]
