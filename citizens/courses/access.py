@@ -14,6 +14,9 @@ from astnet.access import ScopeAction, has_role, leader_district_ids, rule, scop
 from astnet.models import Role
 from citizens.courses.models import Course, Goal
 
+# Who reads courses' pages at all (the rules below decide which rows); staff also change them.
+COURSE_READERS = (Role.STAFF, Role.LEADER)
+
 
 def course_runner_ids(user, action: ScopeAction) -> QuerySet:
     """The ids (a subquery) of courses whose register and participants the user works with."""

@@ -16,7 +16,6 @@ from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
-from citizens import services as citizen_services
 from citizens.rights import selectors, services
 from citizens.rights.access import is_data_protection_officer, uses_rights_pages
 from citizens.rights.forms import AnonymiseForm, CitizenSearchForm, ConsentFilterForm, LegalHoldForm
@@ -197,14 +196,3 @@ def consents(request: HttpRequest) -> HttpResponse:
             "links_to_rights": uses_rights_pages(request.user),
         },
     )
-
-
-@access.require_role(DPO, Role.STAFF)
-def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    """Withdrawal takes effect at once everywhere: the citizens app's own service does it."""
-    consent = selectors.consent_to_withdraw(request.user, pk)
-    if request.method == "POST":
-        citizen_services.consent_withdraw(consent=consent, by=request.user, request=request)
-        messages.success(request, _("Samtykket er trukket tilbage. Det gælder fra nu."))
-        return redirect("rights:consents")
-    return render(request, "citizens/rights/consent_withdraw.html", {"consent": consent})
