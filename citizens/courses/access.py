@@ -8,6 +8,7 @@ lead change them, the host district's leaders read them. Registered into the one
 
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from astnet.access import ScopeAction, has_role, leader_district_ids, rule, scope, staff_offer_ids
@@ -26,6 +27,25 @@ def course_runner_ids(user, action: ScopeAction) -> QuerySet:
     if action == "view":
         condition |= Q(host_offers__district__in=leader_district_ids(user))
     return Course.objects.filter(condition).values("pk")
+
+
+def _users_with_role(role: str) -> QuerySet:
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__role=role)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def possible_leads() -> QuerySet:
+    """Active users who may lead a course (tovholder): staff of any offer in the city."""
+    return _users_with_role(Role.STAFF)
+
+
+def possible_peer_mentors() -> QuerySet:
+    """Active peer mentors, who may help lead a course."""
+    return _users_with_role(Role.PEER_MENTOR)
 
 
 def makes_courses(user) -> bool:

@@ -13,12 +13,12 @@ from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
-from citizens import selectors
 from citizens.access import attendance_offer_ids
-from citizens.follow_up import services
+from citizens.follow_up import selectors, services
 from citizens.follow_up.access import calls_citizens, oversees_follow_up
 from citizens.follow_up.forms import FollowUpSettingForm, OutreachForm
 from citizens.models import FollowUpSetting
+from citizens.selectors import attendance_offer, attendance_offers
 
 
 @require_GET
@@ -40,9 +40,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
         "offer_counts": selectors.follow_up_counts_by_offer(request.user)
         if oversees_follow_up(request.user)
         else None,
-        "staff_offers": selectors.attendance_offers(request.user).select_related(
-            "follow_up_setting"
-        ),
+        "staff_offers": attendance_offers(request.user).select_related("follow_up_setting"),
         "default_threshold": FollowUpSetting.DEFAULT_THRESHOLD_DAYS,
     }
     return render(request, "citizens/follow_up_list.html", context)
@@ -72,7 +70,7 @@ def outreach_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.require_role(Role.STAFF)
 def threshold_edit(request: HttpRequest, offer_id: int) -> HttpResponse:
-    offer = selectors.attendance_offer(request.user, offer_id)
+    offer = attendance_offer(request.user, offer_id)
     current = FollowUpSetting.objects.filter(offer=offer).values_list("threshold_days", flat=True)
     form = FollowUpSettingForm(
         request.POST or None,

@@ -3,8 +3,8 @@
 from django.urls import reverse
 
 from astnet.models import AuditEvent
+from citizens.follow_up.selectors import follow_up_list
 from citizens.models import Consent
-from citizens.selectors import follow_up_list
 from tests.rights import factories as rf
 
 
