@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.urls import reverse
 
 from astnet.models import Role
@@ -27,6 +28,13 @@ def test_an_edit_keeps_the_old_and_new_value_and_who_made_it(people, world):
         "Bente B.",
     )
     assert revision.changed_by == world.staff
+
+
+def test_no_signal_writes_the_history():
+    """The history has one writer, the services; a receiver on Citizen would be a second one."""
+    assert not pre_save.has_listeners(Citizen)
+    assert not post_save.has_listeners(Citizen)
+    assert not m2m_changed.has_listeners(Citizen.home_offers.through)
 
 
 def test_a_plain_save_writes_no_history(people):
