@@ -1,7 +1,7 @@
 from django.urls import path
 
 from citizens.rights import views
-from citizens.views import citizen as citizen_views
+from citizens.views.citizen import consent_withdraw
 
 app_name = "rights"
 
@@ -18,7 +18,7 @@ urlpatterns = [
     # The one withdrawal view (also at citizens:consent_withdraw), leading back to the overview.
     path(
         "samtykker/<int:pk>/traek-tilbage/",
-        citizen_views.consent_withdraw,
+        consent_withdraw,
         name="consent_withdraw",
     ),
 ]

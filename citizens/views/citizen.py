@@ -17,7 +17,7 @@ from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens import cpr, selectors, services
-from citizens.courses import selectors as course_selectors
+from citizens.courses.selectors import courses_for_citizen
 from citizens.forms import (
     CitizenForm,
     ConsentForm,
@@ -45,7 +45,7 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "talks": selectors.talks_for(citizen=citizen, user=request.user),
         "consents": selectors.consents_for(citizen=citizen, user=request.user),
         "outreaches": selectors.outreach_for(citizen=citizen, user=request.user)[:20],
-        "courses": course_selectors.courses_for_citizen(request.user, citizen),
+        "courses": courses_for_citizen(request.user, citizen),
     }
     return render(request, "citizens/citizen_detail.html", context)
 
