@@ -9,10 +9,9 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Literal
 
-from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from astnet.models import Membership, Role
@@ -103,149 +102,6 @@ def declare_public(label: str, reason: str) -> None:
 def is_accounted_for(label: str) -> bool:
     """True when the model `label` has a rule or is declared public (tests/astnet/test_house_plan.py)."""
     return label in _RULES or label in _PUBLIC
-
-
-@rule("citizens.citizen")
-def _citizens(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Staff see and change citizens of their own offers; leaders read their district's."""
-    offer_ids = staff_offer_ids(user)
-    if not offer_ids and action == "change":
-        return qs.none()
-    their_offers = Q(offer__in=offer_ids)
-    if action == "view":
-        their_offers |= Q(offer__district__in=leader_district_ids(user))
-    # EXISTS per citizen, not joins: joining the visits would read every visit of every citizen
-    # (millions of rows in a city) before the offer is looked at. An anonymised citizen belongs to
-    # no one any more: only their counted rows remain (citizens/rights/).
-    home_offers = qs.model.home_offers.through.objects.filter(their_offers, citizen=OuterRef("pk"))
-    visits = apps.get_model("citizens", "Visit").objects.filter(
-        their_offers, citizen=OuterRef("pk")
-    )
-    return qs.filter(Exists(home_offers) | Exists(visits)).exclude(
-        privacy__anonymised_at__isnull=False
-    )
-
-
-@rule("citizens.visit")
-def _visits(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    condition = Q(offer__in=staff_offer_ids(user))
-    if action == "view":
-        condition |= Q(offer__district__in=leader_district_ids(user))
-    return qs.filter(condition)
-
-
-@rule("citizens.anonymousvisits")
-@rule("citizens.followup")
-@rule("citizens.followupsetting")
-def _per_offer_citizen_work(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Head counts and follow-up belong to an offer: its staff change them, the leader reads."""
-    condition = Q(offer__in=staff_offer_ids(user))
-    if action == "view":
-        condition |= Q(offer__district__in=leader_district_ids(user))
-    return qs.filter(condition)
-
-
-@rule("citizens.consent")
-@rule("citizens.expectationtalk")
-@rule("citizens.outreach")
-def _about_a_citizen(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Consents, talks and outreach follow the citizen they are about."""
-    citizen_model = qs.model._meta.get_field("citizen").related_model
-    return qs.filter(citizen__in=scope(user, citizen_model, action).values("pk"))
-
-
-# --- citizens' rights (GDPR art. 15-17) ---------------------------------------------------------
-# The data-protection officer answers every citizen's requests (access, erasure); a leader may
-# produce the access export for their own district's citizens. Neither sees the records otherwise.
-
-
-def rights_citizens(user) -> QuerySet:
-    from citizens.models import Citizen
-
-    if has_role(user, Role.DATA_PROTECTION_OFFICER):
-        return Citizen.objects.exclude(privacy__anonymised_at__isnull=False)
-    return scope(user, Citizen, "view") if leader_district_ids(user) else Citizen.objects.none()
-
-
-def rights_consents(user, action: ScopeAction = "view") -> QuerySet:
-    """The consent overview: the officer every consent, others as the consent rule says."""
-    from citizens.models import Consent
-
-    if has_role(user, Role.DATA_PROTECTION_OFFICER):
-        return Consent.objects.filter(citizen__in=rights_citizens(user).values("pk"))
-    return scope(user, Consent, action)
-
-
-@rule("citizens.citizenprivacy")
-@rule("citizens.citizenrevision")
-def _citizen_rights_records(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """The legal hold is the officer's to change; the history is read with the export."""
-    if action == "change" and not has_role(user, Role.DATA_PROTECTION_OFFICER):
-        return qs.none()
-    return qs.filter(citizen__in=rights_citizens(user).values("pk"))
-
-
-# --- courses (forløb) ----------------------------------------------------------------------------
-# Every AST employee may read the city's course catalogue (referrals come from any offer); the
-# register and the participants belong to those who run the course: staff of a host offer and the
-# lead change them, the host district's leaders read them.
-
-
-def course_runner_ids(user, action: ScopeAction):
-    """The ids (a subquery) of courses whose register and participants the user works with."""
-    from citizens.models import Course
-
-    condition = Q(host_offers__in=staff_offer_ids(user))
-    if has_role(user, Role.STAFF):
-        condition |= Q(lead=user)
-    if action == "view":
-        condition |= Q(host_offers__district__in=leader_district_ids(user))
-    return Course.objects.filter(condition).values("pk")
-
-
-@rule("citizens.course")
-def _courses(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    if action == "view" and has_role(user, Role.STAFF):
-        return qs
-    return qs.filter(pk__in=course_runner_ids(user, action))
-
-
-@rule("citizens.session")
-def _course_sessions(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Dates, places and themes are no one's personal data: they follow the course."""
-    course_model = qs.model._meta.get_field("course").related_model
-    return qs.filter(course__in=_courses(user, course_model.objects.all(), action).values("pk"))
-
-
-@rule("citizens.enrollment")
-def _enrollments(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Those running the course, and (reading) those who have the citizen in their own scope."""
-    condition = Q(course__in=course_runner_ids(user, action))
-    if action == "view":
-        citizen_model = qs.model._meta.get_field("citizen").related_model
-        condition |= Q(citizen__in=scope(user, citizen_model, "view").values("pk"))
-    return qs.filter(condition)
-
-
-@rule("citizens.attendance")
-def _course_attendance(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    return qs.filter(session__course__in=course_runner_ids(user, action))
-
-
-@rule("citizens.goal")
-def _goals(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """A goal follows its citizen, and a goal set on a course also its course's runners."""
-    citizen_model = qs.model._meta.get_field("citizen").related_model
-    return qs.filter(
-        Q(citizen__in=scope(user, citizen_model, action).values("pk"))
-        | Q(enrollment__course__in=course_runner_ids(user, action))
-    )
-
-
-@rule("citizens.goalrating")
-def _goal_ratings(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    goal_model = qs.model._meta.get_field("goal").related_model
-    return qs.filter(goal__in=_goals(user, goal_model.objects.all(), action).values("pk"))
 
 
 def _council_condition(user, action: ScopeAction, prefix: str = "") -> Q:

@@ -4,29 +4,19 @@ import datetime
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
-from astnet.models import Role
-from citizens.courses_models import SCORE_MESSAGE, Course, Enrollment, GoalRating, Session
+from citizens.courses.access import possible_leads, possible_peer_mentors
+from citizens.courses.models import SCORE_MESSAGE, Course, Enrollment, GoalRating, Session
 from citizens.models import Citizen
 from offers.models import District, Offer, Track
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 STARTS_SOON_DAYS = 30
-
-
-def _users_with_role(role: str):
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, memberships__role=role)
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
@@ -49,12 +39,12 @@ class CourseForm(DkfdsFormMixin, forms.ModelForm):
     )
     lead = LeadChoiceField(
         label=_("Tovholder"),
-        queryset=_users_with_role(Role.STAFF),
+        queryset=possible_leads(),
         empty_label=None,
     )
     peer_mentors = PersonChoiceField(
         label=_("Peer-vejledere, der er med til at lede forløbet"),
-        queryset=_users_with_role(Role.PEER_MENTOR),
+        queryset=possible_peer_mentors(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

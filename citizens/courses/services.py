@@ -12,9 +12,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from astnet import access
 from astnet.audit import Action, audit_record
-from citizens.courses_models import Attendance, Course, Enrollment, Goal, GoalRating, Session
+from citizens.courses.access import may_run
+from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 
 
 def _validate_sessions_within(course: Course) -> None:
@@ -35,7 +35,7 @@ def _validate_sessions_within(course: Course) -> None:
 def course_save(*, course: Course, host_offers, peer_mentors, by, request=None) -> Course:
     """Create or change a course. The one saving it must be able to run it afterwards."""
     host_ids = {offer.pk for offer in host_offers}
-    if course.lead_id != by.pk and not host_ids & access.staff_offer_ids(by):
+    if not may_run(by, lead_id=course.lead_id, host_offer_ids=host_ids):
         raise ValidationError(
             {
                 "host_offers": _(

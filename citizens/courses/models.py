@@ -1,7 +1,7 @@
 """Courses (forløb): referred (visiterede), unreferred (uvisiterede) and §85 group courses, their
 sessions and register, the citizens enrolled (tilmeldinger) and their goals (indsatsmål) with ratings.
 
-Loaded by `citizens/models.py`, so the models belong to the citizens app.
+Re-exported by `citizens/models.py`; the models belong to the citizens app.
 """
 
 from django.conf import settings

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from citizens import rights_views as views
+from citizens.rights import views
+from citizens.views.citizen import consent_withdraw
 
 app_name = "rights"
 
@@ -14,5 +15,10 @@ urlpatterns = [
     path("borger/<int:pk>/anonymiser/", views.anonymise, name="anonymise"),
     path("opbevaring/", views.retention, name="retention"),
     path("samtykker/", views.consents, name="consents"),
-    path("samtykker/<int:pk>/traek-tilbage/", views.consent_withdraw, name="consent_withdraw"),
+    # The one withdrawal view (also at citizens:consent_withdraw), leading back to the overview.
+    path(
+        "samtykker/<int:pk>/traek-tilbage/",
+        consent_withdraw,
+        name="consent_withdraw",
+    ),
 ]

@@ -4,13 +4,13 @@ leader: their district's; staff: the consents of their own offers' citizens)."""
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
-from astnet import access
 from citizens.models import Citizen, Consent, Visit
-from citizens.rights_models import CitizenPrivacy
+from citizens.rights.access import rights_citizens, rights_consents
+from citizens.rights.models import CitizenPrivacy
 
 
 def rights_citizen_list(user, query: str = "") -> QuerySet:
-    citizens = access.rights_citizens(user).select_related("district")
+    citizens = rights_citizens(user).select_related("district")
     if query.strip():
         citizens = citizens.filter(chosen_name__icontains=query.strip())
     last_visit = Visit.objects.filter(citizen=OuterRef("pk")).order_by("-day").values("day")[:1]
@@ -19,7 +19,7 @@ def rights_citizen_list(user, query: str = "") -> QuerySet:
 
 def rights_citizen(user, pk: int) -> Citizen:
     """One citizen whose rights the user handles, or 404 (missing, anonymised or out of scope)."""
-    citizens = access.rights_citizens(user).select_related("district", "contact_person")
+    citizens = rights_citizens(user).select_related("district", "contact_person")
     return get_object_or_404(citizens, pk=pk)
 
 
@@ -39,7 +39,7 @@ def stored_counts(citizen: Citizen) -> dict[str, int]:
 
 
 def consent_overview(user, *, status: str = "", kind: str = "") -> QuerySet:
-    consents = access.rights_consents(user, "view")
+    consents = rights_consents(user, "view")
     if status == "active":
         consents = consents.filter(withdrawn_at__isnull=True)
     elif status == "withdrawn":
@@ -53,12 +53,12 @@ def consent_overview(user, *, status: str = "", kind: str = "") -> QuerySet:
 
 def withdrawable_ids(user, consent_ids) -> set[int]:
     return set(
-        access.rights_consents(user, "change")
+        rights_consents(user, "change")
         .filter(pk__in=consent_ids, withdrawn_at__isnull=True)
         .values_list("pk", flat=True)
     )
 
 
 def consent_to_withdraw(user, pk: int) -> Consent:
-    consents = access.rights_consents(user, "change").filter(withdrawn_at__isnull=True)
+    consents = rights_consents(user, "change").filter(withdrawn_at__isnull=True)
     return get_object_or_404(consents.select_related("citizen"), pk=pk)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from astnet import access, charts, privacy
 from astnet.figures import Figure
-from citizens.courses_models import Attendance, Course, Enrollment, Goal, GoalRating, Session
+from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 from citizens.models import Citizen
 
 ACTIVE = Q(enrollments__waiting_position__isnull=True, enrollments__outcome="")
@@ -36,17 +36,6 @@ def course_for_page(user, pk: int, action: access.ScopeAction = "view") -> Cours
     return access.get_in_scope(
         user, catalogue(user) if action == "view" else Course.objects.all(), action, pk=pk
     )
-
-
-def runs_course(user, course: Course) -> bool:
-    """Staff of a host offer and the lead keep the register and enrol on the course's behalf."""
-    return access.scope(user, Course, "change").filter(pk=course.pk).exists()
-
-
-def sees_register(user, course: Course) -> bool:
-    return Course.objects.filter(
-        pk=course.pk, pk__in=access.course_runner_ids(user, "view")
-    ).exists()
 
 
 def participants(user, course: Course) -> QuerySet:

@@ -3,16 +3,16 @@ follow-up list. Idempotent: a second run adds nothing."""
 
 import datetime
 
+from astnet.demo.core import DEMO_OFFER
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from citizens.follow_up import refresh_follow_up
+from citizens.follow_up.services import refresh_follow_up
 from citizens.models import AnonymousVisits, Citizen, Consent, ExpectationTalk
 from offers.models import Offer
 
-DEMO_OFFER = "Nabo"
 DEMO_STAFF = "medarbejder"
 
 _TALKS = [

@@ -16,9 +16,9 @@ from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
-from citizens import rights, services
-from citizens import rights_selectors as selectors
-from citizens.rights_forms import AnonymiseForm, CitizenSearchForm, ConsentFilterForm, LegalHoldForm
+from citizens.rights import selectors, services
+from citizens.rights.access import is_data_protection_officer, uses_rights_pages
+from citizens.rights.forms import AnonymiseForm, CitizenSearchForm, ConsentFilterForm, LegalHoldForm
 
 PAGE_SIZE = 25
 DPO = Role.DATA_PROTECTION_OFFICER
@@ -33,7 +33,12 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "citizens/rights/index.html",
-        {"form": form, "page": page, "query": query, "is_dpo": access.has_role(request.user, DPO)},
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "is_dpo": is_data_protection_officer(request.user),
+        },
     )
 
 
@@ -48,7 +53,7 @@ def citizen(request: HttpRequest, pk: int) -> HttpResponse:
             "citizen": found,
             "privacy": selectors.privacy_of(found),
             "counts": selectors.stored_counts(found),
-            "is_dpo": access.has_role(request.user, DPO),
+            "is_dpo": is_data_protection_officer(request.user),
         },
     )
 
@@ -60,8 +65,8 @@ def _filename(citizen_pk: int, extension: str) -> str:
 @access.require_role(DPO, Role.LEADER)
 def export_json(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.rights_citizen(request.user, pk)
-    export = rights.export_citizen(found)
-    rights.export_record(citizen=found, by=request.user, file_format="json", request=request)
+    export = services.export_citizen(found)
+    services.export_record(citizen=found, by=request.user, file_format="json", request=request)
     response = HttpResponse(
         json.dumps(export, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -73,8 +78,8 @@ def export_json(request: HttpRequest, pk: int) -> HttpResponse:
 @access.require_role(DPO, Role.LEADER)
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.rights_citizen(request.user, pk)
-    pdf = rights.export_pdf(found)
-    rights.export_record(citizen=found, by=request.user, file_format="pdf", request=request)
+    pdf = services.export_pdf(found)
+    services.export_record(citizen=found, by=request.user, file_format="pdf", request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(found.pk, "pdf")}"'
     return response
@@ -83,14 +88,14 @@ def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @access.require_role(DPO, Role.LEADER)
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.rights_citizen(request.user, pk)
-    page = Paginator(rights.revisions_for(found), PAGE_SIZE).get_page(request.GET.get("side"))
+    page = Paginator(services.revisions_for(found), PAGE_SIZE).get_page(request.GET.get("side"))
     audit_record(
         actor=request.user, action=Action.VIEW, target=found, request=request, detail="history"
     )
     return render(
         request,
         "citizens/rights/history.html",
-        {"citizen": found, "page": page, "rows": rights.revision_rows(page.object_list)},
+        {"citizen": found, "page": page, "rows": services.revision_rows(page.object_list)},
     )
 
 
@@ -102,7 +107,7 @@ def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
     form = LegalHoldForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            rights.legal_hold_set(
+            services.legal_hold_set(
                 citizen=found,
                 hold=form.cleaned_data["legal_hold"],
                 reason=form.cleaned_data["reason"],
@@ -128,7 +133,7 @@ def anonymise(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnonymiseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            rights.anonymise(
+            services.anonymise(
                 found, by=request.user, reason=form.cleaned_data["reason"], request=request
             )
         except ValidationError as error:
@@ -157,16 +162,16 @@ def anonymise(request: HttpRequest, pk: int) -> HttpResponse:
 def retention(request: HttpRequest) -> HttpResponse:
     """The nightly job's dry run: who would be anonymised tonight, and why."""
     today = timezone.localdate()
-    candidates = rights.retention_candidates(today).select_related("district")
+    candidates = services.retention_candidates(today).select_related("district")
     page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("side"))
-    rights.with_last_activity(list(page.object_list))
+    services.with_last_activity(list(page.object_list))
     return render(
         request,
         "citizens/rights/retention.html",
         {
             "page": page,
-            "cutoff": rights.retention_cutoff(today),
-            "retention_days": rights.retention_days(),
+            "cutoff": services.retention_cutoff(today),
+            "retention_days": services.retention_days(),
         },
     )
 
@@ -188,17 +193,6 @@ def consents(request: HttpRequest) -> HttpResponse:
             "withdrawable": selectors.withdrawable_ids(
                 request.user, [consent.pk for consent in page.object_list]
             ),
-            "links_to_rights": access.has_role(request.user, DPO, Role.LEADER),
+            "links_to_rights": uses_rights_pages(request.user),
         },
     )
-
-
-@access.require_role(DPO, Role.STAFF)
-def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    """Withdrawal takes effect at once everywhere: the citizens app's own service does it."""
-    consent = selectors.consent_to_withdraw(request.user, pk)
-    if request.method == "POST":
-        services.consent_withdraw(consent=consent, by=request.user, request=request)
-        messages.success(request, _("Samtykket er trukket tilbage. Det gælder fra nu."))
-        return redirect("rights:consents")
-    return render(request, "citizens/rights/consent_withdraw.html", {"consent": consent})

@@ -4,6 +4,7 @@ an open drop-in group, with sessions, a register, goals in citizens' own words a
 import datetime
 import random
 
+from astnet.demo.core import DEMO_OFFER
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -27,7 +28,7 @@ def seed() -> int:
     """Only into an empty course list; returns the number of courses made."""
     if Course.objects.exists():
         return 0
-    offer = Offer.objects.filter(name="Nabo").select_related("district").first()
+    offer = Offer.objects.filter(name=DEMO_OFFER).select_related("district").first()
     lead = (
         get_user_model()
         .objects.filter(memberships__role=Role.STAFF, memberships__offer=offer)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
 from citizens.models import Consent
-from citizens.rights_models import AnonymisationReason
+from citizens.rights.models import AnonymisationReason
 
 
 class CitizenSearchForm(DkfdsFormMixin, forms.Form):

@@ -13,9 +13,12 @@ from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.models import Role
-from citizens import follow_up, selectors
-from citizens.forms import FollowUpSettingForm, OutreachForm
+from citizens.access import attendance_offer_ids
+from citizens.follow_up import selectors, services
+from citizens.follow_up.access import calls_citizens, oversees_follow_up
+from citizens.follow_up.forms import FollowUpSettingForm, OutreachForm
 from citizens.models import FollowUpSetting
+from citizens.selectors import attendance_offer, attendance_offers
 
 
 @require_GET
@@ -32,14 +35,12 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "page": page,
-        "is_staff": access.has_role(request.user, Role.STAFF),
-        "staff_offer_ids": access.staff_offer_ids(request.user),
+        "is_staff": calls_citizens(request.user),
+        "staff_offer_ids": attendance_offer_ids(request.user),
         "offer_counts": selectors.follow_up_counts_by_offer(request.user)
-        if access.has_role(request.user, Role.LEADER)
+        if oversees_follow_up(request.user)
         else None,
-        "staff_offers": selectors.attendance_offers(request.user).select_related(
-            "follow_up_setting"
-        ),
+        "staff_offers": attendance_offers(request.user).select_related("follow_up_setting"),
         "default_threshold": FollowUpSetting.DEFAULT_THRESHOLD_DAYS,
     }
     return render(request, "citizens/follow_up_list.html", context)
@@ -51,7 +52,7 @@ def outreach_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = OutreachForm(request.POST or None, initial={"on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            follow_up.outreach_record(
+            services.outreach_record(
                 follow_up=item, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as error:
@@ -69,14 +70,14 @@ def outreach_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.require_role(Role.STAFF)
 def threshold_edit(request: HttpRequest, offer_id: int) -> HttpResponse:
-    offer = selectors.attendance_offer(request.user, offer_id)
+    offer = attendance_offer(request.user, offer_id)
     current = FollowUpSetting.objects.filter(offer=offer).values_list("threshold_days", flat=True)
     form = FollowUpSettingForm(
         request.POST or None,
         initial={"threshold_days": current.first() or FollowUpSetting.DEFAULT_THRESHOLD_DAYS},
     )
     if request.method == "POST" and form.is_valid():
-        follow_up.follow_up_threshold_set(
+        services.follow_up_threshold_set(
             offer=offer, by=request.user, request=request, **form.cleaned_data
         )
         messages.success(request, _("Grænsen for opfølgning er gemt."))

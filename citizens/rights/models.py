@@ -1,14 +1,13 @@
 """The citizen's rights under GDPR (borgerens rettigheder): the history of corrections
 (art. 16, berigtigelse) and the state of erasure (art. 17, anonymisering, retsligt forbehold).
 
-Loaded by `citizens/models.py`, so the models belong to the citizens app. The signals at the end
-keep the history of every change to a citizen, whichever code saves it.
+Re-exported by `citizens/models.py`; the models belong to the citizens app. The history is written
+by the service that makes each change (`citizens.rights.history.record_changes`), with who made it.
 """
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -102,52 +101,3 @@ class CitizenRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.citizen_id}: {self.field_name}"
-
-
-# The revision history is kept by signals so that every save is covered, also the ones made by code
-# that does not know about it; `citizens.rights.record_changes` adds who made the change when the
-# caller knows. Imported late: the rights module needs the models above.
-
-
-def _before_save(sender, instance, raw=False, **kwargs):
-    instance._rights_just_created = False
-    if raw or instance.pk is None:
-        return
-    from citizens import rights
-
-    instance._rights_before = rights.snapshot_from_db(instance.pk)
-
-
-def _after_save(sender, instance, created, raw=False, **kwargs):
-    if created:
-        # The offers set right after the insert belong to the creation, not to a correction.
-        instance._rights_just_created = True
-    before = getattr(instance, "_rights_before", None)
-    if raw or created or before is None:
-        return
-    from citizens import rights
-
-    del instance._rights_before
-    rights.record_changes(instance, before, rights.snapshot(instance), by=None)
-
-
-def _home_offers_changed(sender, instance, action, reverse, **kwargs):
-    """`set()` removes and adds in two steps; each step is one revision of the offers list."""
-    if reverse or getattr(instance, "_rights_just_created", False):
-        return
-    from citizens import rights
-
-    if action in {"pre_add", "pre_remove", "pre_clear"}:
-        instance._rights_offers_before = rights.home_offers_text(instance)
-    elif action in {"post_add", "post_remove", "post_clear"}:
-        before = getattr(instance, "_rights_offers_before", None)
-        if before is not None:
-            del instance._rights_offers_before
-            rights.record_home_offers(instance, before)
-
-
-pre_save.connect(_before_save, sender="citizens.Citizen", dispatch_uid="rights_citizen_pre_save")
-post_save.connect(_after_save, sender="citizens.Citizen", dispatch_uid="rights_citizen_post_save")
-m2m_changed.connect(
-    _home_offers_changed, sender="citizens.Citizen_home_offers", dispatch_uid="rights_home_offers"
-)
