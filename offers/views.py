@@ -17,7 +17,7 @@ from astnet.models import Role
 from offers import selectors, services
 from offers.forms import ActivityForm, OfferForm, OpeningExceptionForm, OpeningHoursForm
 from offers.models import Activity, Offer, OfferAddressChange, OpeningException, OpeningHours
-from peers.mentors_selectors import mentors_for_offer
+from peers.mentors.selectors import mentors_for_offer
 
 EDITORS = (Role.STAFF, Role.LEADER)
 ACTIVITIES_PER_PAGE = 25
