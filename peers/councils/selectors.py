@@ -107,7 +107,6 @@ def past_decisions(*, council: Council) -> QuerySet:
     )
 
 
-
 def application_for(*, user, pk: int, action: access.ScopeAction = "view") -> Application:
     return access.get_in_scope(
         user,
@@ -163,10 +162,7 @@ def published_council(*, council: Council, year: int | None = None) -> Published
     return PublishedCouncil(
         council=council,
         budget=budget_status(council=council, year=year),
-        grants=[
-            _published_grant(decision)
-            for decision in decisions
-        ],
+        grants=[_published_grant(decision) for decision in decisions],
     )
 
 
@@ -209,9 +205,7 @@ def published_grants_for_offer(offer: Offer, year: int | None = None) -> list[Pu
         for council in councils
     }
     for decision in decisions:
-        published[decision.application.council_id].grants.append(
-            _published_grant(decision)
-        )
+        published[decision.application.council_id].grants.append(_published_grant(decision))
     return list(published.values())
 
 

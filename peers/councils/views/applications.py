@@ -14,15 +14,8 @@ from astnet.forms import add_service_error
 from astnet.models import Role
 from peers.councils import access as council_access
 from peers.councils import selectors, services, voting
-from peers.councils.forms import (
-    ApplicationForm,
-    VoteOpenForm,
-)
-from peers.councils.models import (
-    Application,
-    ApplicationAttachment,
-    Council,
-)
+from peers.councils.forms import ApplicationForm, VoteOpenForm
+from peers.councils.models import Application, ApplicationAttachment, Council
 from peers.councils.views.council import COUNCIL_ROLES, council_context
 
 

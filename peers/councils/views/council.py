@@ -13,15 +13,8 @@ from astnet import access
 from astnet.models import Role
 from peers.councils import access as council_access
 from peers.councils import selectors, services
-from peers.councils.forms import (
-    CriteriaForm,
-    VoteOpenForm,
-)
-from peers.councils.models import (
-    Council,
-    Meeting,
-    Vote,
-)
+from peers.councils.forms import CriteriaForm, VoteOpenForm
+from peers.councils.models import Council, Meeting, Vote
 
 COUNCIL_ROLES = (Role.COUNCIL_MEMBER, Role.LEADER, Role.STAFF)
 

@@ -12,15 +12,8 @@ from astnet import access
 from astnet.forms import add_service_error
 from astnet.models import Role
 from peers.councils import selectors, services
-from peers.councils.forms import (
-    BudgetForm,
-    CouncilRulesForm,
-    SeatAddForm,
-    SeatEndForm,
-)
-from peers.councils.models import (
-    CouncilMember,
-)
+from peers.councils.forms import BudgetForm, CouncilRulesForm, SeatAddForm, SeatEndForm
+from peers.councils.models import CouncilMember
 from peers.councils.money import kroner
 
 

@@ -14,14 +14,8 @@ from astnet.audit import Action, audit_record
 from astnet.models import Role
 from astnet.pdf import render_pdf
 from peers.councils import selectors, voting
-from peers.councils.forms import (
-    DecisionLinkForm,
-    MeetingForm,
-)
-from peers.councils.models import (
-    Council,
-    Meeting,
-)
+from peers.councils.forms import DecisionLinkForm, MeetingForm
+from peers.councils.models import Council, Meeting
 
 
 @access.require_role(Role.COUNCIL_MEMBER)

@@ -18,10 +18,7 @@ from offers.models import Offer
 from peers.mentors import access as mentor_access
 from peers.mentors import selectors, services
 from peers.mentors.filters import MentorNetworkFilter
-from peers.mentors.forms import (
-    PeerMeetingForm,
-    SupervisionForm,
-)
+from peers.mentors.forms import PeerMeetingForm, SupervisionForm
 from peers.mentors.models import PeerMentor
 from peers.mentors.views.base import (
     GET_POST,
