@@ -150,9 +150,7 @@ def test_only_the_chair_opens_a_vote(council_world):
 
 def test_a_smaller_amount_voted_for_is_a_partial_grant(council_world):
     application = submitted_application(council_world)
-    voting.vote_open(
-        application=application, by=council_world.chair, proposed_amount_ore=1_500_00
-    )
+    voting.vote_open(application=application, by=council_world.chair, proposed_amount_ore=1_500_00)
     for user in (council_world.chair, council_world.bo, council_world.sanne):
         voting.vote_cast(application=application, user=user, choice="yes")
     application.refresh_from_db()
