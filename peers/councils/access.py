@@ -89,10 +89,35 @@ def _applications(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 @rule("peers.applicationattachment")
 @rule("peers.decision")
+@rule("peers.recusal")
 def _application_parts(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
+    """Attachments, decisions and recusals are read with their application; they change only
+    through the services (uploading, voting, declaring a conflict)."""
     if action == "change":
         return qs.none()
     return qs.filter(application__in=_applications(user, Application.objects.all(), "view"))
+
+
+@rule("peers.vote")
+def _votes(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
+    """Who voted what: a member their own votes; everyone who reads the application the votes of
+    a council whose own rules make votes open (`Council.open_votes`). Cast only by the service."""
+    if action == "change":
+        return qs.none()
+    applications = _applications(user, Application.objects.all(), "view")
+    return qs.filter(
+        Q(member__user=user)
+        | Q(application__in=applications, application__council__open_votes=True)
+    )
+
+
+@rule("peers.councilcriteria")
+def _council_criteria(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
+    """The grant criteria are no one's personal data: read with the council; written (a new
+    version) by the council's own members."""
+    if action == "change":
+        return qs.filter(council__in=council_ids(user))
+    return qs.filter(_council_condition(user, action, "council__"))
 
 
 # --- predicates for the councils' pages and services ------------------------------------------

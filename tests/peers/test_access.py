@@ -7,11 +7,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from astnet import access
 from peers.councils import access as council_access
 from peers.councils import services, voting
-from peers.models import Application, CouncilMember
+from peers.models import Application, CouncilCriteria, CouncilMember, Vote
 from tests import factories as f
-from tests.peers.factories import submitted_application
+from tests.peers.factories import application_in_vote, submitted_application
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,29 @@ def test_the_published_first_name_needs_consent(council_world):
     hidden = submitted_application(council_world, publish_first_name=False)
     assert shown.published_first_name == "Karin"
     assert hidden.published_first_name == ""
+
+
+def test_secret_votes_are_their_voters_own_and_open_votes_are_read_with_the_application(
+    council_world,
+):
+    application = application_in_vote(council_world)
+    voting.vote_cast(application=application, user=council_world.bo, choice="yes")
+    voting.vote_cast(application=application, user=council_world.sanne, choice="no")
+    leader = council_world.world.leader
+    assert [v.member.user for v in access.scope(council_world.bo, Vote)] == [council_world.bo]
+    assert not access.scope(leader, Vote).exists()
+    assert not access.scope(council_world.outsider, Vote).exists()
+
+    services.council_rules_update(council=council_world.council, open_votes=True)
+    assert access.scope(leader, Vote).count() == 2
+    assert access.scope(council_world.bo, Vote).count() == 2
+    assert not access.scope(council_world.outsider, Vote).exists()
+    assert not access.scope(council_world.bo, Vote, "change").exists()
+
+
+def test_criteria_are_read_with_the_council_and_written_by_its_members(council_world):
+    criteria = services.criteria_publish(council=council_world.council, text="Fællesskab.")
+    assert list(access.scope(council_world.world.leader, CouncilCriteria)) == [criteria]
+    assert list(access.scope(council_world.bo, CouncilCriteria, "change")) == [criteria]
+    assert not access.scope(council_world.world.leader, CouncilCriteria, "change").exists()
+    assert not access.scope(council_world.outsider, CouncilCriteria).exists()
