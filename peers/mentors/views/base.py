@@ -40,6 +40,7 @@ def coordinator_required(view: Callable) -> Callable:
 def form_page(
     request: HttpRequest, form, *, title: str, cancel_url: str, intro: str = "", submit: str = ""
 ) -> HttpResponse:
+    """One form on the shared peer-mentor form page, with its title, intro and cancel link."""
     context = {
         "form": form,
         "title": title,
