@@ -18,7 +18,7 @@ from offers import access as offer_access
 from offers import selectors, services
 from offers.forms import ActivityForm, OfferForm, OpeningExceptionForm, OpeningHoursForm
 from offers.models import Activity, Offer, OfferAddressChange, OpeningException, OpeningHours
-from peers.mentors_selectors import mentors_for_offer
+from peers.mentors.selectors import mentors_for_offer
 
 ACTIVITIES_PER_PAGE = 25
 

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
 from astnet.models import Membership, Role
-from peers import mentors_selectors as selectors
-from peers.mentors_models import (
+from peers.mentors import selectors
+from peers.mentors.models import (
     ModuleAttendance,
     ModuleSession,
     Participation,

@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from astnet import access
 from astnet.forms import DkfdsFormMixin
 from citizens.models import Citizen
-from peers import services
-from peers.models import Council, CouncilMember, Decision
-from peers.money import kroner, parse_kroner
-from peers.uploads import sniff_content_type
+from peers.councils import access as council_access
+from peers.councils import services
+from peers.councils.models import Council, CouncilMember, Decision
+from peers.councils.money import kroner, parse_kroner
+from peers.councils.uploads import sniff_content_type
 
 
 class DateInput(forms.DateInput):
@@ -107,7 +108,7 @@ class ApplicationForm(DkfdsFormMixin, forms.Form):
         # Set before the mixin's __init__, which may already validate a bound form.
         self.council = council
         self.user = user
-        self.for_citizen = council.pk not in access.council_ids(user)
+        self.for_citizen = not council_access.is_council_member(user, council)
         self.remaining_ore = services.remaining_ore(council=council)
         super().__init__(*args, **kwargs)
         self._fit_fields()

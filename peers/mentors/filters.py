@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
 from offers.models import District
-from peers.mentors_models import ExperienceTheme, Language, PeerMentor
+from peers.mentors.models import ExperienceTheme, Language, PeerMentor
 
 
 class FilterForm(DkfdsFormMixin, forms.Form):

@@ -8,7 +8,7 @@ mentors present may read them.
 
 from django.contrib import admin
 
-from peers.mentors_models import (
+from peers.mentors.models import (
     ExperienceTheme,
     Language,
     PeerMentor,

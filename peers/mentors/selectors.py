@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from astnet import access, charts, privacy
 from astnet.figures import Figure
-from peers.mentors_models import (
+from peers.mentors import access as mentor_access
+from peers.mentors.models import (
     ModuleAttendance,
     ModuleSession,
     Participation,
@@ -208,7 +209,7 @@ def yearly_target_overview(*, user, today: datetime.date | None = None) -> Targe
         chart_kind="bar",
         chart_columns=[0, 1],
     )
-    if not access.is_training_coordinator(user):
+    if not mentor_access.is_training_coordinator(user):
         # An aggregate for administration: the trained column counts people, so 1–4 shows as "<5";
         # the targets are plans, not people, and stay as they are.
         figure.table = privacy.SuppressedTable(

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from astnet import access
 from offers.models import Offer
-from peers.models import (
+from peers.councils import access as council_access
+from peers.councils.models import (
     Application,
     Budget,
     Council,
@@ -19,7 +20,6 @@ from peers.models import (
     Decision,
     Recusal,
     Vote,
-    voting_members_q,
 )
 
 
@@ -52,29 +52,8 @@ def budget_status(*, council: Council, year: int | None = None) -> BudgetStatus:
     return BudgetStatus(year=year, amount_ore=budget.amount_ore, granted_ore=budget.granted or 0)
 
 
-def own_councils(*, user) -> QuerySet:
-    """Councils where the user holds a seat (the council member's own)."""
-    return access.scope(user, Council).filter(pk__in=access.council_ids(user))
-
-
 def councils_for_user(*, user) -> QuerySet:
     return access.scope(user, Council).select_related("offer", "district")
-
-
-def may_apply(*, user, council: Council) -> bool:
-    """Members apply to their own council; staff apply on a citizen's behalf at their own offers."""
-    return council.pk in access.council_ids(user) or (
-        council.offer_id is not None and council.offer_id in access.staff_offer_ids(user)
-    )
-
-
-def seat_for(*, council: Council, user) -> CouncilMember | None:
-    today = timezone.localdate()
-    return (
-        CouncilMember.objects.filter(voting_members_q(today), council=council, user=user)
-        .select_related("user")
-        .first()
-    )
 
 
 @dataclass
@@ -128,13 +107,6 @@ def past_decisions(*, council: Council) -> QuerySet:
     )
 
 
-def voting_seats(*, council: Council, on: datetime.date | None = None) -> QuerySet:
-    on = on or timezone.localdate()
-    return CouncilMember.objects.filter(voting_members_q(on), council=council).select_related(
-        "user"
-    )
-
-
 def application_for(*, user, pk: int, action: access.ScopeAction = "view") -> Application:
     return access.get_in_scope(
         user,
@@ -158,6 +130,17 @@ class PublishedGrant:
     partly: bool
 
 
+def _published_grant(decision: Decision) -> PublishedGrant:
+    """What the public may read of one grant: no applicant beyond a consented first name."""
+    return PublishedGrant(
+        title=decision.application.title,
+        first_name=decision.application.published_first_name,
+        amount_ore=decision.granted_amount_ore,
+        decided_on=timezone.localdate(decision.decided_at),
+        partly=decision.outcome == Decision.Outcome.PARTLY_GRANTED,
+    )
+
+
 @dataclass
 class PublishedCouncil:
     council: Council
@@ -179,20 +162,7 @@ def published_council(*, council: Council, year: int | None = None) -> Published
     return PublishedCouncil(
         council=council,
         budget=budget_status(council=council, year=year),
-        grants=[
-            PublishedGrant(
-                title=decision.application.title,
-                first_name=(
-                    decision.application.applicant_first_name
-                    if decision.application.publish_first_name
-                    else ""
-                ),
-                amount_ore=decision.granted_amount_ore,
-                decided_on=timezone.localdate(decision.decided_at),
-                partly=decision.outcome == Decision.Outcome.PARTLY_GRANTED,
-            )
-            for decision in decisions
-        ],
+        grants=[_published_grant(decision) for decision in decisions],
     )
 
 
@@ -235,19 +205,7 @@ def published_grants_for_offer(offer: Offer, year: int | None = None) -> list[Pu
         for council in councils
     }
     for decision in decisions:
-        published[decision.application.council_id].grants.append(
-            PublishedGrant(
-                title=decision.application.title,
-                first_name=(
-                    decision.application.applicant_first_name
-                    if decision.application.publish_first_name
-                    else ""
-                ),
-                amount_ore=decision.granted_amount_ore,
-                decided_on=timezone.localdate(decision.decided_at),
-                partly=decision.outcome == Decision.Outcome.PARTLY_GRANTED,
-            )
-        )
+        published[decision.application.council_id].grants.append(_published_grant(decision))
     return list(published.values())
 
 
@@ -273,17 +231,17 @@ def budget_totals(*, user, year: int | None = None) -> QuerySet:
 def council_to_manage(*, user, pk: int) -> Council:
     """A council whose seats, budget and rules the user manages, or 404."""
     return access.get_in_scope(
-        user, access.managed_councils(user).select_related("offer", "district"), pk=pk
+        user, council_access.managed_councils(user).select_related("offer", "district"), pk=pk
     )
 
 
 def council_for_budget(*, user, pk: int) -> tuple[Council, bool]:
     """The council for its budget page and whether the user may set the budget: the district's
     leaders set it; administration reads every council's totals (DESIGN.md: aggregates)."""
-    council = access.managed_councils(user).filter(pk=pk).first()
+    council = council_access.managed_councils(user).filter(pk=pk).first()
     if council is not None:
         return council, True
-    if access.is_city_wide(user):
+    if council_access.may_read_every_budget(user):
         return get_object_or_404(Council, pk=pk), False
     raise Http404
 

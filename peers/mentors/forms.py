@@ -1,14 +1,13 @@
 """Forms for the peer-mentor pages. Rules live in `peers.mentors`; forms only ask and show errors."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
-from astnet.models import Role
 from offers.models import District, Offer
-from peers import mentors as services
-from peers.mentors_models import (
+from peers.mentors import access as mentor_access
+from peers.mentors import services
+from peers.mentors.models import (
     ExperienceTheme,
     Language,
     PeerMeeting,
@@ -40,16 +39,6 @@ class ChoicesFirst:
         """Set the querysets of choice fields here."""
 
 
-def _trainer_choices():
-    """Trainers are the city's staff and leaders (the competence centre's own people first)."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, memberships__role__in=[Role.STAFF, Role.LEADER])
-        .distinct()
-        .order_by("first_name", "last_name")
-    )
-
-
 class CohortForm(DkfdsFormMixin, ChoicesFirst, forms.ModelForm):
     class Meta:
         model = TrainingCohort
@@ -64,7 +53,7 @@ class CohortForm(DkfdsFormMixin, ChoicesFirst, forms.ModelForm):
         }
 
     def narrow_choices(self) -> None:
-        self.fields["trainers"].queryset = _trainer_choices()
+        self.fields["trainers"].queryset = mentor_access.possible_trainers()
         self.fields["trainers"].required = False
         self.fields["trainers"].label_from_instance = lambda user: (
             user.get_full_name() or user.get_username()

@@ -3,14 +3,14 @@ one granted application and one open for votes. Idempotent."""
 
 import datetime
 
+from astnet.demo.core import DEMO_COUNCIL, demo_password
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from astnet.demo import DEMO_COUNCIL, demo_password
 from citizens.models import Citizen
-from peers import services
-from peers.models import Application, Budget, Council, CouncilMember
+from peers.councils import services, voting
+from peers.councils.models import Application, Budget, Council, CouncilMember
 
 MEMBERS = [
     ("raadsmedlem", "Rikke", "Rådsmedlem", CouncilMember.Role.CHAIR),
@@ -68,9 +68,9 @@ def seed() -> None:
             beneficiaries="Alle brugere af Nabo, op til 12 personer.",
             criteria_met="Åben for alle; nye oplevelser.",
         )
-        services.vote_open(application=granted, by=chair)
+        voting.vote_open(application=granted, by=chair)
         for username in ("raadsmedlem", "raadsmedlem3"):
-            services.vote_cast(application=granted, user=seats[username].user, choice="yes")
+            voting.vote_cast(application=granted, user=seats[username].user, choice="yes")
     if not Application.objects.filter(council=council, title="Fællesspisning med grønt").exists():
         staff = User.objects.filter(username="medarbejder").first()
         citizen = Citizen.objects.filter(home_offers=council.offer).order_by("pk").first()
@@ -86,4 +86,4 @@ def seed() -> None:
             starts_on=soon,
             beneficiaries="Brugerne, der kommer torsdag aften.",
         )
-        services.vote_open(application=open_one, by=chair)
+        voting.vote_open(application=open_one, by=chair)
