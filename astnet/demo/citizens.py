@@ -3,12 +3,12 @@ follow-up list. Idempotent: a second run adds nothing."""
 
 import datetime
 
-from astnet.demo.core import DEMO_OFFER
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from astnet.demo.core import DEMO_OFFER
 from citizens.follow_up.services import refresh_follow_up
 from citizens.models import AnonymousVisits, Citizen, Consent, ExpectationTalk
 from offers.models import Offer

@@ -3,11 +3,11 @@ one granted application and one open for votes. Idempotent."""
 
 import datetime
 
-from astnet.demo.core import DEMO_COUNCIL, demo_password
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from astnet.demo.core import DEMO_COUNCIL, demo_password
 from citizens.models import Citizen
 from peers.councils import services, voting
 from peers.councils.models import Application, Budget, Council, CouncilMember

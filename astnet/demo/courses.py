@@ -4,11 +4,11 @@ an open drop-in group, with sessions, a register, goals in citizens' own words a
 import datetime
 import random
 
-from astnet.demo.core import DEMO_OFFER
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from astnet.demo.core import DEMO_OFFER
 from astnet.models import Role
 from citizens.models import Attendance, Citizen, Course, Enrollment, Goal, GoalRating, Session
 from offers.models import Offer, Track

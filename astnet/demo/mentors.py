@@ -5,11 +5,11 @@ a supervision. The demo peer mentor ("peer") is on the cohort and placed. Idempo
 import datetime
 from decimal import Decimal
 
-from astnet.demo.core import demo_password
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from astnet.demo.core import demo_password
 from astnet.models import Membership, Role
 from offers.models import District, Offer
 from peers.mentors.access import TRAINING_CENTRE_SLUG
