@@ -1,6 +1,6 @@
 import pytest
 
-from astnet import demo
+from astnet.demo import core as demo
 from astnet.demo import courses as courses_demo
 from citizens.models import Course, Enrollment, GoalRating
 
