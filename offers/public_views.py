@@ -32,7 +32,7 @@ from offers.calendar import calendar_bytes, feed_activities, feed_since
 from offers.filters import ActivityFilter, OfferFilter
 from offers.models import OpeningException, Weekday
 from offers.pdf import programme_pages
-from peers.selectors import published_grants_for_offer
+from peers.councils.selectors import published_grants_for_offer
 
 OFFERS_PER_PAGE = 20
 OCCURRENCES_PER_PAGE = 60
