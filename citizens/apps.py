@@ -11,4 +11,5 @@ class CitizensConfig(AppConfig):
         import citizens.access
         import citizens.courses.access
         import citizens.follow_up.access
-        import citizens.rights.access  # noqa: F401
+        import citizens.rights.access
+        import citizens.satisfaction.access  # noqa: F401

@@ -295,6 +295,11 @@ from citizens.rights.models import (  # noqa: E402
     CitizenPrivacy,
     CitizenRevision,
 )
+from citizens.satisfaction.models import (  # noqa: E402
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+)
 
 __all__ = [
     "AnonymisationReason",
@@ -314,6 +319,9 @@ __all__ = [
     "GoalRating",
     "Outreach",
     "Session",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
     "Visit",
     "validate_challenges",
 ]

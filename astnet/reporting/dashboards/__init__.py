@@ -19,6 +19,7 @@ from astnet.reporting.dashboards.other_apps import (
     expectation_talks,
     follow_ups,
     peer_mentors,
+    satisfaction,
 )
 from astnet.reporting.dashboards.visits import key_figures, per_offer, per_week
 from offers.models import District
@@ -37,7 +38,7 @@ __all__ = [
 Section = Callable[[Scope], list[Figure]]
 
 # The district dashboard's sections in page order. A section whose app has not landed returns no
-# figures (see optional_model); satisfaction surveys can join the same way.
+# figures (see optional_model).
 SECTIONS: list[Section] = [
     key_figures,
     per_offer,
@@ -46,6 +47,7 @@ SECTIONS: list[Section] = [
     expectation_talks,
     follow_ups,
     courses,
+    satisfaction,
     peer_mentors,
     council_budgets,
 ]
