@@ -30,7 +30,10 @@ def survey(request: HttpRequest, offer_id: int, kind: str) -> HttpResponse:
     if kind not in SurveyResponse.Kind.values:
         raise Http404
     offer = citizen_selectors.attendance_offer(request.user, offer_id)
-    form = SurveyForm(request.POST or None, questions=selectors.active_questions())
+    form = SurveyForm(
+        request.POST if request.method == "POST" else None,
+        questions=selectors.active_questions(),
+    )
     if request.method == "POST" and form.is_valid():
         services.response_record(offer=offer, kind=kind, scores=form.scores())
         return redirect("citizens:satisfaction_thanks", offer.pk)
