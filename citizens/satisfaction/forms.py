@@ -25,7 +25,7 @@ class SurveyForm(forms.Form):
                 choices=SCALE,
                 coerce=int,
                 required=False,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-radio"}),
             )
 
     def clean(self):
