@@ -24,6 +24,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Min side"), "home", frozenset(Role.values)),
     NavItem(_("I dag"), "citizens:today_start", frozenset({Role.STAFF})),
     NavItem(_("Tilfredshed"), "citizens:satisfaction_start", frozenset({Role.STAFF})),
+    NavItem(_("Fremskudt sagsbehandling"), "citizens:outreach_index", frozenset({Role.STAFF})),
     NavItem(_("Opfølgning"), "citizens:follow_up", frozenset({Role.STAFF, Role.LEADER})),
     NavItem(_("Forløb"), "courses:catalogue", frozenset({Role.STAFF, Role.LEADER})),
     NavItem(_("Audit-log"), "audit_log", frozenset({Role.DATA_PROTECTION_OFFICER})),

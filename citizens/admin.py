@@ -3,6 +3,13 @@ the app's own pages, where every view is audited. The sub-domains register their
 `admin.py`, imported here because Django's autodiscovery imports only `<app>.admin`."""
 
 from citizens.follow_up.admin import FollowUpSettingAdmin
+from citizens.outreach.admin import CaseworkHoursAdmin, CaseworkPartnerAdmin
 from citizens.satisfaction.admin import SurveyQuestionAdmin, SurveyResponseAdmin
 
-__all__ = ["FollowUpSettingAdmin", "SurveyQuestionAdmin", "SurveyResponseAdmin"]
+__all__ = [
+    "CaseworkHoursAdmin",
+    "CaseworkPartnerAdmin",
+    "FollowUpSettingAdmin",
+    "SurveyQuestionAdmin",
+    "SurveyResponseAdmin",
+]

@@ -11,5 +11,6 @@ class CitizensConfig(AppConfig):
         import citizens.access
         import citizens.courses.access
         import citizens.follow_up.access
+        import citizens.outreach.access
         import citizens.rights.access
         import citizens.satisfaction.access  # noqa: F401

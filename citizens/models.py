@@ -290,6 +290,11 @@ from citizens.courses.models import (  # noqa: E402
     Session,
 )
 from citizens.follow_up.models import FollowUp, FollowUpSetting, Outreach  # noqa: E402
+from citizens.outreach.models import (  # noqa: E402
+    CaseworkHours,
+    CaseworkPartner,
+    Consultation,
+)
 from citizens.rights.models import (  # noqa: E402
     AnonymisationReason,
     CitizenPrivacy,
@@ -305,11 +310,14 @@ __all__ = [
     "AnonymisationReason",
     "AnonymousVisits",
     "Attendance",
+    "CaseworkHours",
+    "CaseworkPartner",
     "Challenge",
     "Citizen",
     "CitizenPrivacy",
     "CitizenRevision",
     "Consent",
+    "Consultation",
     "Course",
     "Enrollment",
     "ExpectationTalk",

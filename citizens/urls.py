@@ -30,4 +30,5 @@ urlpatterns = [
     # Follow-up keeps the citizens: namespace (its URL names were there before the package).
     path("", include("citizens.follow_up.urls")),
     path("", include("citizens.satisfaction.urls")),
+    path("", include("citizens.outreach.urls")),
 ]

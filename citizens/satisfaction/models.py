@@ -83,3 +83,6 @@ class SurveyAnswer(models.Model):
                 name="surveyanswer_score_on_scale",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.score}"
