@@ -1,0 +1,100 @@
+"""Outreach casework hours (issue 21 part 4): partners as data, hours on the public offer page,
+booking only with consent, counts per offer and partner, other roles refused."""
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from astnet.models import Role
+from citizens.models import CaseworkHours, CaseworkPartner, Consultation
+from tests import factories as f
+
+
+@pytest.fixture
+def hours(world):
+    return CaseworkHours.objects.create(
+        offer=world.nabo,
+        partner=CaseworkPartner.objects.get(name="Jobcentret"),
+        weekday=1,
+        starts_at=datetime.time(10),
+        ends_at=datetime.time(12),
+    )
+
+
+def _next_tuesday():
+    today = timezone.localdate()
+    return today + datetime.timedelta(days=(1 - today.weekday()) % 7 or 7)
+
+
+def test_the_three_partners_are_there_as_data(db):
+    assert set(CaseworkPartner.objects.values_list("name", flat=True)) == {
+        "Ydelsescentret",
+        "Jobcentret",
+        "Myndighed for Handicap og Psykiatri",
+    }
+
+
+def test_the_public_offer_page_shows_the_hours(client, hours, world):
+    body = client.get(reverse("offers_public:offer_detail", args=[world.nabo.slug])).content
+    assert "Jobcentret: tirsdag 10:00–12:00" in body.decode()
+
+
+def _post(client, world, hours, citizen, **extra):
+    data = {"hours": hours.pk, "day": _next_tuesday().isoformat(), "citizen": citizen.pk, **extra}
+    return client.post(reverse("citizens:outreach_book", args=[world.nabo.pk]), data)
+
+
+def test_staff_book_a_citizen_only_with_consent(client, world, hours):
+    citizen = f.CitizenFactory(chosen_name="Alma", home_offers=[world.nabo])
+    client.force_login(world.staff)
+
+    refused = _post(client, world, hours, citizen)
+    assert "Borgeren skal give samtykke" in refused.content.decode()
+    assert not Consultation.objects.exists()
+
+    booked = _post(client, world, hours, citizen, consent_given="on")
+    assert booked.status_code == 302
+    assert Consultation.objects.get().citizen == citizen
+
+
+def test_a_booking_without_consent_cannot_be_stored(world, hours):
+    citizen = f.CitizenFactory(home_offers=[world.nabo])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Consultation.objects.create(
+            hours=hours, day=_next_tuesday(), citizen=citizen, consent_given=False
+        )
+
+
+def test_consultations_are_counted_per_offer_and_partner_with_small_numbers_hidden(
+    client, world, hours
+):
+    for n in range(6):
+        citizen = f.CitizenFactory(home_offers=[world.nabo])
+        Consultation.objects.create(
+            hours=hours, day=_next_tuesday(), citizen=citizen, consent_given=True
+        )
+    client.force_login(world.staff)
+
+    body = client.get(reverse("citizens:outreach_index")).content.decode()
+
+    assert "<td>Jobcentret</td><td>6</td>" in body
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        Role.LEADER,
+        Role.COUNCIL_MEMBER,
+        Role.PEER_MENTOR,
+        Role.ADMINISTRATION,
+        Role.DATA_PROTECTION_OFFICER,
+    ],
+)
+def test_other_roles_are_refused(client, world, role):
+    client.force_login(world.persona(role))
+
+    assert client.get(reverse("citizens:outreach_index")).status_code == 403
+    assert client.get(reverse("citizens:outreach_book", args=[world.nabo.pk])).status_code == 403
