@@ -7,7 +7,12 @@ class AstnetConfig(AppConfig):
     verbose_name = _("astnet")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from astnet import (  # noqa: F401  (registers the deploy checks and login audit receivers)
             checks,
             signals,
         )
+        from astnet.db_roles import grant_after_migrate
+
+        post_migrate.connect(grant_after_migrate, sender=self)

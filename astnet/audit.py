@@ -1,17 +1,71 @@
-"""The one helper that writes audit events; views and services call it, never the model directly."""
+"""The one helper that writes audit events; views and services call it, never the model directly.
 
-from django.db import models
+Every event is sealed into a hash chain (issue 16): its `chain_hash` is SHA-256 over its own content
+and the previous event's hash, so an edit, a deletion or a reordering made outside the application
+(by someone who can disable the table's triggers) breaks every later link, and `manage.py
+audit_verify` names the first broken one.
+"""
+
+import contextvars
+import datetime
+import hashlib
+import json
+
+from django.db import connections, models, router, transaction
 from django.http import HttpRequest
 
 from astnet.models import AuditEvent
 
 Action = AuditEvent.Action
 
+# Any constant: it names the advisory lock that orders writers of the chain on PostgreSQL.
+_CHAIN_LOCK = 0x415354_4E4554
+
+_current_request: contextvars.ContextVar[HttpRequest | None] = contextvars.ContextVar(
+    "astnet_audit_request", default=None
+)
+
+
+class AuditRequestMiddleware:
+    """Remembers the request being served, so an event written deep in a service still records
+    the client's IP address (issue 16: the IP on every event made for a request)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
+
 
 def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address as Django sees it (behind the proxy, `BEHIND_PROXY` sets it)."""
+    if request is None:
+        request = _current_request.get()
     if request is None:
         return None
     return request.META.get("REMOTE_ADDR") or None
+
+
+def chain_hash(event: AuditEvent, previous: str) -> str:
+    """SHA-256 (hex) over the event's content and `previous`, the hash of the event before it
+    ("" for the first). The content is written as canonical JSON, times in UTC to the microsecond,
+    so the same row always gives the same hash on PostgreSQL and SQLite."""
+    content = [
+        event.at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        event.actor_id,
+        event.action,
+        event.object_type,
+        event.object_id,
+        event.ip_address or "",
+        event.detail,
+        previous,
+    ]
+    canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def audit_record(
@@ -24,13 +78,14 @@ def audit_record(
     request: HttpRequest | None = None,
     detail: str = "",
 ) -> AuditEvent:
-    """Write one audit event. `detail` must never carry personal data (names, CPR, notes)."""
+    """Write one audit event, sealed into the hash chain. `detail` must never carry personal data
+    (names, CPR, notes). Without `request`, the request being served (if any) gives the IP."""
     if target is not None:
         object_type = target._meta.label_lower
         object_id = target.pk
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         actor=actor,
         action=action,
         object_type=object_type,
@@ -38,3 +93,33 @@ def audit_record(
         ip_address=client_ip(request),
         detail=detail[:200],
     )
+    alias = router.db_for_write(AuditEvent)
+    with transaction.atomic(using=alias):
+        connection = connections[alias]
+        if connection.vendor == "postgresql":
+            # Held to the end of the surrounding transaction: the next writer reads this event's
+            # hash only once it is committed, so ids and links follow the same order.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
+        previous = (
+            AuditEvent.objects.using(alias)
+            .order_by("-pk")
+            .values_list("chain_hash", flat=True)
+            .first()
+        )
+        event.chain_hash = chain_hash(event, previous or "")
+        event.save(using=alias)
+    return event
+
+
+def audit_verify(*, chunk_size: int = 5000) -> tuple[int, AuditEvent | None, str]:
+    """Walk the chain in id order. Returns (events checked, the first event whose hash does not
+    match its content and predecessor or None, the last good hash)."""
+    previous = ""
+    checked = 0
+    for event in AuditEvent.objects.order_by("pk").iterator(chunk_size=chunk_size):
+        if event.chain_hash != chain_hash(event, previous):
+            return checked, event, previous
+        previous = event.chain_hash
+        checked += 1
+    return checked, None, previous

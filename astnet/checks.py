@@ -16,3 +16,24 @@ def second_factor_required(app_configs, **kwargs):
             id="astnet.W001",
         )
     ]
+
+
+@register(Tags.security, Tags.database, deploy=True)
+def runtime_role_is_no_superuser(app_configs, databases=None, **kwargs):
+    """Issue 16: a superuser passes every privilege check and can disable the audit triggers."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or not databases:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        row = cursor.fetchone()
+    if not row or not row[0]:
+        return []
+    return [
+        Warning(
+            "The application connects to PostgreSQL as a superuser, which can alter the audit log.",
+            hint="Connect as the runtime role (README: Security and operations).",
+            id="astnet.W002",
+        )
+    ]

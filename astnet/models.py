@@ -117,7 +117,9 @@ class Membership(models.Model):
 class AuditEvent(models.Model):
     """Who did what to which object, and when. Never holds personal data in `detail`.
 
-    Append-only: on PostgreSQL a trigger (migration 0002) refuses UPDATE and DELETE.
+    Append-only: on PostgreSQL triggers refuse UPDATE, DELETE (migration 0002) and TRUNCATE
+    (0006), and the runtime database role holds only SELECT and INSERT on the table
+    (`astnet/db_roles.py`). `chain_hash` seals each event to the one before it (`astnet/audit.py`).
     """
 
     class Action(models.TextChoices):
@@ -129,6 +131,7 @@ class AuditEvent(models.Model):
         LOGIN = "login", _("Login")
         LOGIN_FAILED = "login_failed", _("Mislykket login")
         LOGOUT = "logout", _("Log ud")
+        CPR_MATCH = "cpr_match", _("CPR-opslag")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -145,6 +148,7 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("objekt-id"), max_length=64, blank=True)
     ip_address = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)
     detail = models.CharField(_("detalje"), max_length=200, blank=True)
+    chain_hash = models.CharField(_("kædehash"), max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-at", "-pk"]

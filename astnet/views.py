@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet import access, second_factor
+from astnet import audit_log as audit_log_module
+from astnet.audit import Action, audit_record
 from astnet.forms import SecondFactorForm
 from astnet.models import AuditEvent, Role
 from offers.models import District, Offer
@@ -85,15 +87,42 @@ def home_administration(request: HttpRequest) -> HttpResponse:
 
 @access.require_role(Role.DATA_PROTECTION_OFFICER)
 def home_dpo(request: HttpRequest) -> HttpResponse:
-    recent = access.scope(request.user, AuditEvent).select_related("actor")[:10]
+    recent = audit_log_module.with_object_names(
+        list(access.scope(request.user, AuditEvent).select_related("actor")[:10])
+    )
     return render(request, "astnet/home_dpo.html", {"recent": recent})
 
 
 @access.require_role(Role.DATA_PROTECTION_OFFICER)
 def audit_log(request: HttpRequest) -> HttpResponse:
-    events = access.scope(request.user, AuditEvent).select_related("actor")
-    page = Paginator(events, 50).get_page(request.GET.get("side"))
-    return render(request, "astnet/audit_log.html", {"page": page})
+    """The log filtered by user, citizen, action, object type and dates; `?eksport=csv` downloads
+    the filtered rows, and that export is itself an audit event (issue 16)."""
+    filterset = audit_log_module.AuditEventFilter(
+        request.GET or None, queryset=access.scope(request.user, AuditEvent)
+    )
+    events = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    if request.GET.get("eksport") == "csv" and (not filterset.is_bound or filterset.is_valid()):
+        used = (
+            sorted(name for name, value in filterset.form.cleaned_data.items() if value)
+            if filterset.is_bound
+            else []
+        )
+        audit_record(
+            actor=request.user,
+            action=Action.EXPORT,
+            object_type="astnet.auditevent",
+            request=request,
+            # The filter's names only, never its values: a chosen name is personal data.
+            detail="audit-log CSV; filtre: " + (", ".join(used) or "ingen"),
+        )
+        response = HttpResponse(
+            audit_log_module.as_csv(events), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
+        return response
+    page = Paginator(events.select_related("actor"), 50).get_page(request.GET.get("side"))
+    audit_log_module.with_object_names(page.object_list)
+    return render(request, "astnet/audit_log.html", {"page": page, "filter": filterset})
 
 
 @login_required

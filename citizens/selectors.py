@@ -7,7 +7,6 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
 from astnet import access
-from citizens import cpr
 from citizens.follow_up import active_follow_up_consent
 from citizens.models import (
     AnonymousVisits,
@@ -143,10 +142,3 @@ def follow_up_counts_by_offer(user) -> QuerySet:
         .annotate(open_follow_ups=Subquery(due), threshold_days=Subquery(threshold))
         .order_by("name")
     )
-
-
-def citizen_find_by_cpr(*, user, number: str) -> Citizen | None:
-    """The citizen in the user's scope with this CPR number, found by its keyed hash. Takes the
-    number from a POSTed form only: a CPR number in a URL would end up in access logs."""
-    digest = cpr.lookup_hash(cpr.normalise(number))
-    return access.scope(user, Citizen).filter(cpr_hash=digest).first()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from astnet import access
+from astnet import access, privacy
 from astnet.models import Role
 from offers import selectors, services
 from offers.forms import ActivityForm, OfferForm, OpeningExceptionForm, OpeningHoursForm
@@ -42,11 +42,18 @@ def staff_offer(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     can_edit = access.scope(request.user, Offer, "change").filter(pk=offer.pk).exists()
+    # Outside the offer's citizen scope (the administration) a head count of today could point at
+    # one citizen, so it goes through small-number suppression (issue 16).
+    figures = (offer.visits_today, offer.regulars_count)
+    if not can_edit:
+        figures = tuple(privacy.suppress_count(count).display for count in figures)
     return render(
         request,
         "offers/staff_offer.html",
         {
             "offer": offer,
+            "visits_today": figures[0],
+            "regulars_count": figures[1],
             "can_edit_programme": can_edit and access.has_role(request.user, *EDITORS),
             "can_edit_offer": can_edit and access.has_role(request.user, Role.LEADER),
             "offer_mentors": mentors_for_offer(offer),
