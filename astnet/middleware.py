@@ -6,6 +6,7 @@ import re
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from astnet import access
 from astnet.models import Role
@@ -33,6 +34,20 @@ class SecondFactorMiddleware:
             if request.path not in open_paths and not request.path.startswith(settings.STATIC_URL):
                 return redirect("second_factor_verify")
         return self.get_response(request)
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Every response to a signed-in user may carry personal data, so no browser, proxy or shared
+    computer keeps a copy: `Cache-Control: no-store` (issue 16). Public pages keep their caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
 
 
 _STYLE_TAG = re.compile(rb"<style(?=[\s>])(?![^>]*\snonce=)")

@@ -79,11 +79,12 @@ def consistent_alternatives(
     *,
     row_totals: bool = False,
     column_totals: bool | Sequence[bool] = False,
-) -> dict[tuple[int, int], list[list[int | None]]]:
-    """The proof behind `suppress_table`: for each hidden figure, another full table (body, then the
-    total column and the total row as `suppress_table` lays them out, None where nothing is published)
-    that agrees with everything published yet differs in that figure. Tests check each one."""
-    _table, graph, hidden, narrow = _suppress(values, row_totals, column_totals)
+) -> tuple[SuppressedTable, dict[tuple[int, int], list[list[int | None]]]]:
+    """The proof behind `suppress_table`: the suppressed table and, for each hidden figure, another
+    full table (body, then the total column and the total row as `suppress_table` lays them out,
+    None where nothing is published) that agrees with everything published yet differs in that
+    figure. Tests check each one."""
+    table, graph, hidden, narrow = _suppress(values, row_totals, column_totals)
     alternatives = {}
     for position in hidden:
         steps = graph.witness(position, hidden, narrow)
@@ -94,7 +95,7 @@ def consistent_alternatives(
             ]
             for i, row in enumerate(graph.matrix)
         ]
-    return alternatives
+    return table, alternatives
 
 
 def _suppress(values, row_totals, column_totals):

@@ -58,6 +58,7 @@ def test_audit_verify_sees_a_deleted_event(world):
     needs_postgresql()
     _first, second, third = _three_events(world)
     with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(
             "ALTER TABLE astnet_auditevent DISABLE TRIGGER astnet_auditevent_append_only"
         )
