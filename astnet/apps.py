@@ -8,6 +8,7 @@ class AstnetConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
+        from django.utils.module_loading import autodiscover_modules
 
         from astnet import (  # noqa: F401  (registers the deploy checks and login audit receivers)
             checks,
@@ -16,3 +17,6 @@ class AstnetConfig(AppConfig):
         from astnet.db_roles import grant_after_migrate
 
         post_migrate.connect(grant_after_migrate, sender=self)
+        # Each app declares its personal fields in its own personal_data.py (issue 16), found the
+        # way the admin finds admin.py, so the foundation names no app.
+        autodiscover_modules("personal_data")

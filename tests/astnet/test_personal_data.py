@@ -1,0 +1,48 @@
+"""One registry of personal data (issue 16, part 1): every model that can hold a citizen's data is
+declared with what anonymisation does to each field, and a model left out fails."""
+
+import pytest
+from django.db import models
+from django.test.utils import isolate_apps
+
+from astnet import personal_data
+
+
+def test_every_model_that_can_hold_personal_data_is_declared():
+    assert personal_data.problems() == []
+
+
+@isolate_apps("citizens")
+def test_a_new_model_about_a_citizen_without_a_declaration_fails():
+    class Diary(models.Model):
+        citizen = models.ForeignKey("citizens.Citizen", on_delete=models.CASCADE)
+        entry = models.TextField()
+
+    assert personal_data.problems([Diary]) == [
+        "citizens.diary: not declared (links ['citizen'], free text or files ['entry'])"
+    ]
+
+
+@isolate_apps("offers")
+def test_a_new_model_with_a_file_or_free_text_fails_too():
+    class Flyer(models.Model):
+        image = models.FileField()
+
+    class Note(models.Model):
+        text = models.TextField()
+
+    assert len(personal_data.problems([Flyer, Note])) == 2
+
+
+def test_a_declared_model_with_an_undeclared_free_text_field_fails(monkeypatch):
+    monkeypatch.setitem(
+        personal_data._REGISTRY,
+        "citizens.outreach",
+        personal_data.Declaration("citizens.outreach", "citizen", fields={}),
+    )
+    assert "citizens.outreach.note: no treatment declared" in personal_data.problems()
+
+
+def test_a_kept_field_needs_a_reason():
+    with pytest.raises(ValueError, match="say why"):
+        personal_data.declare("tests.nothing", fields={"text": personal_data.Treatment.KEEP})
