@@ -10,9 +10,11 @@ import contextvars
 import datetime
 import hashlib
 import json
+from functools import wraps
 
 from django.db import connections, models, router, transaction
 from django.http import HttpRequest
+from django.utils.cache import patch_cache_control
 
 from astnet.models import AuditEvent
 
@@ -123,3 +125,35 @@ def audit_verify(*, chunk_size: int = 5000) -> tuple[int, AuditEvent | None, str
         previous = event.chain_hash
         checked += 1
     return checked, None, previous
+
+
+def shows_personal_data(object_type: str, *, id_kwarg: str | None = "pk"):
+    """Declare a page that shows personal data (issue 16). Each time it renders (200, or 400 when
+    a form comes back with its data), it writes exactly one view event: about
+    `request.audited_object` when the view sets it, otherwise about `object_type` with the URL's
+    `id_kwarg` (a list page passes None). Every such response is sent with `Cache-Control:
+    no-store`. Views so declared write no view event of their own;
+    `tests/astnet/test_access_matrix.py` checks both, and that no undeclared page shows a
+    citizen's name."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if response.status_code in (200, 400):
+                target = getattr(request, "audited_object", None)
+                audit_record(
+                    actor=request.user,
+                    action=Action.VIEW,
+                    target=target,
+                    object_type=object_type,
+                    object_id=kwargs.get(id_kwarg, "") if id_kwarg else "",
+                    request=request,
+                )
+            patch_cache_control(response, no_store=True, private=True)
+            return response
+
+        wrapper.shows_personal_data = object_type
+        return wrapper
+
+    return decorator

@@ -24,6 +24,7 @@ from citizens.models import (
     FollowUp,
     Visit,
 )
+from citizens.selectors import attendance_offers
 from offers.models import Offer
 
 UNDO_WINDOW = datetime.timedelta(minutes=1)
@@ -192,7 +193,10 @@ def citizen_update(
     with transaction.atomic():
         citizen.save()
         if home_offers is not None:
-            citizen.home_offers.set(home_offers)
+            # The form offers only the editor's own offers: home offers elsewhere were not shown,
+            # so they stay (issue 16: an edit changes only what the form showed).
+            unseen = citizen.home_offers.exclude(pk__in=attendance_offers(by).values("pk"))
+            citizen.home_offers.set([*unseen, *home_offers])
         # The revision history (art. 16) names who made each change.
         rights.record_changes(citizen, before, rights.snapshot(citizen), by=by)
         audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
@@ -253,7 +257,10 @@ def talk_record(
         ):
             consent_give(citizen=citizen, kind=Consent.Kind.FOLLOW_UP, by=by, request=request)
         if talk.contact_person_agreed and contact_person is not None:
+            before = rights.snapshot(citizen)
             citizen.contact_person = contact_person
             citizen.save(update_fields=["contact_person"])
+            # The change history names who made it, as the audit log does (issue 16).
+            rights.record_changes(citizen, before, rights.snapshot(citizen), by=by)
             audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
     return talk

@@ -45,8 +45,19 @@ def staff_offer(request: HttpRequest, pk: int) -> HttpResponse:
     # Outside the offer's citizen scope (the administration) a head count of today could point at
     # one citizen, so it goes through small-number suppression (issue 16).
     figures = (offer.visits_today, offer.regulars_count)
+    offer_mentors = mentors_for_offer(offer)
+    mentor_figures = None
     if not can_edit:
         figures = tuple(privacy.suppress_count(count).display for count in figures)
+        # The administration sees peer mentors as aggregates only (DESIGN.md, issue 16): how many
+        # are placed and how many peer meetings are coming, never who or what they talk about.
+        mentor_figures = {
+            "mentors": privacy.suppress_count(
+                len({placement.mentor_id for placement in offer_mentors.placements})
+            ).display,
+            "meetings": len(offer_mentors.meetings),
+        }
+        offer_mentors = None
     return render(
         request,
         "offers/staff_offer.html",
@@ -56,7 +67,8 @@ def staff_offer(request: HttpRequest, pk: int) -> HttpResponse:
             "regulars_count": figures[1],
             "can_edit_programme": can_edit and access.has_role(request.user, *EDITORS),
             "can_edit_offer": can_edit and access.has_role(request.user, Role.LEADER),
-            "offer_mentors": mentors_for_offer(offer),
+            "offer_mentors": offer_mentors,
+            "mentor_figures": mentor_figures,
         },
     )
 

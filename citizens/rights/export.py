@@ -114,7 +114,7 @@ def _children(model: type[models.Model], parents: list[models.Model]):
             grouped.setdefault(getattr(obj, field.attname), []).append(
                 {"id": obj.pk, "fields": _row(obj, field.name), "sections": []}
             )
-        yield child, grouped
+        yield child, field.name, grouped
 
 
 def _section(model: type[models.Model], lookup: dict, skip: str, nested: bool) -> dict:
