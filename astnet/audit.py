@@ -96,22 +96,24 @@ def audit_record(
         detail=detail[:200],
     )
     alias = router.db_for_write(AuditEvent)
-    with transaction.atomic(using=alias):
-        connection = connections[alias]
-        if connection.vendor == "postgresql":
-            # Held to the end of the surrounding transaction: the next writer reads this event's
-            # hash only once it is committed, so ids and links follow the same order.
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
-        previous = (
-            AuditEvent.objects.using(alias)
-            .order_by("-pk")
-            .values_list("chain_hash", flat=True)
-            .first()
-        )
-        event.chain_hash = chain_hash(event, previous or "")
+    # No savepoint of its own: the lock and the insert belong to the caller's transaction.
+    with transaction.atomic(using=alias, savepoint=False):
+        event.chain_hash = chain_hash(event, _previous_hash(connections[alias]) or "")
         event.save(using=alias)
     return event
+
+
+def _previous_hash(connection) -> str | None:
+    """The last event's hash. On PostgreSQL this first takes the chain's advisory lock, held to the
+    end of the surrounding transaction: the next writer reads this event's hash only once it is
+    committed, so ids and links follow the same order (migration 0006)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT astnet_audit_previous_hash(%s)", [_CHAIN_LOCK])
+        else:
+            cursor.execute("SELECT chain_hash FROM astnet_auditevent ORDER BY id DESC LIMIT 1")
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def audit_verify(*, chunk_size: int = 5000) -> tuple[int, AuditEvent | None, str]:

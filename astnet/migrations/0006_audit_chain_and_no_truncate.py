@@ -12,6 +12,18 @@ CREATE TRIGGER astnet_auditevent_no_truncate
     FOR EACH STATEMENT EXECUTE FUNCTION astnet_auditevent_refuse_change();
 """
 
+# One round trip for each new event: take the chain's lock (held to the end of the transaction),
+# then read the last committed hash. A volatile PL/pgSQL function reads with a fresh snapshot per
+# statement, so the hash read is the one committed by the lock's previous holder.
+PREVIOUS_HASH = """
+CREATE OR REPLACE FUNCTION astnet_audit_previous_hash(lock_key bigint) RETURNS text AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(lock_key);
+    RETURN (SELECT chain_hash FROM astnet_auditevent ORDER BY id DESC LIMIT 1);
+END;
+$$ LANGUAGE plpgsql VOLATILE;
+"""
+
 
 def seal_existing(apps, schema_editor) -> None:
     AuditEvent = apps.get_model("astnet", "AuditEvent")
@@ -33,6 +45,7 @@ def seal_existing(apps, schema_editor) -> None:
             "ALTER TABLE astnet_auditevent ENABLE TRIGGER astnet_auditevent_append_only"
         )
         schema_editor.execute(NO_TRUNCATE)
+        schema_editor.execute(PREVIOUS_HASH)
 
 
 def unseal(apps, schema_editor) -> None:
@@ -40,6 +53,7 @@ def unseal(apps, schema_editor) -> None:
         schema_editor.execute(
             "DROP TRIGGER IF EXISTS astnet_auditevent_no_truncate ON astnet_auditevent"
         )
+        schema_editor.execute("DROP FUNCTION IF EXISTS astnet_audit_previous_hash(bigint)")
 
 
 class Migration(migrations.Migration):

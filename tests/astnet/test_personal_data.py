@@ -6,6 +6,7 @@ from django.db import models
 from django.test.utils import isolate_apps
 
 from astnet import personal_data
+from citizens.models import Citizen
 
 
 def test_every_model_that_can_hold_personal_data_is_declared():
@@ -15,7 +16,7 @@ def test_every_model_that_can_hold_personal_data_is_declared():
 @isolate_apps("citizens")
 def test_a_new_model_about_a_citizen_without_a_declaration_fails():
     class Diary(models.Model):  # noqa: DJ008
-        citizen = models.ForeignKey("citizens.Citizen", on_delete=models.CASCADE)
+        citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE)
         entry = models.TextField()
 
         class Meta:
