@@ -130,8 +130,8 @@ def audit_verify(*, chunk_size: int = 5000) -> tuple[int, AuditEvent | None, str
 
 
 def shows_personal_data(object_type: str, *, id_kwarg: str | None = "pk"):
-    """Declare a page that shows personal data (issue 16). Each time it renders (200, or 400 when
-    a form comes back with its data), it writes exactly one view event: about
+    """Declare a page that shows personal data (issue 16). Each time it renders as HTML (200, or 400
+    when a form comes back with its data), it writes exactly one view event: about
     `request.audited_object` when the view sets it, otherwise about `object_type` with the URL's
     `id_kwarg` (a list page passes None). Every such response is sent with `Cache-Control:
     no-store`. Views so declared write no view event of their own;
@@ -142,7 +142,8 @@ def shows_personal_data(object_type: str, *, id_kwarg: str | None = "pk"):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
-            if response.status_code in (200, 400):
+            rendered = response.get("Content-Type", "").startswith("text/html")
+            if rendered and response.status_code in (200, 400):
                 target = getattr(request, "audited_object", None)
                 audit_record(
                     actor=request.user,

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from astnet import personal_data
 from astnet.audit import Action, audit_record
 from citizens.models import Citizen, Consent, FollowUp
+from citizens.rights.models import AnonymisationReason, CitizenPrivacy
 from citizens.rights.values import model_or_none
-from citizens.rights_models import AnonymisationReason, CitizenPrivacy
 
 logger = logging.getLogger(__name__)
 

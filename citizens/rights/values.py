@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from citizens.models import Challenge, Citizen
-from citizens.rights_models import CitizenRevision
+from citizens.rights.models import CitizenRevision
 
 CPR_FIELD = "cpr"
 HIDDEN_FIELDS = {"cpr_encrypted", "cpr_hash"}
