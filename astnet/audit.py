@@ -129,11 +129,11 @@ def audit_verify(*, chunk_size: int = 5000) -> tuple[int, AuditEvent | None, str
     return checked, None, previous
 
 
-def shows_personal_data(object_type: str, *, id_kwarg: str | None = "pk"):
+def shows_personal_data(object_type: str, *, id_kwarg: str | None = "pk", detail: str = ""):
     """Declare a page that shows personal data (issue 16). Each time it renders as HTML (200, or 400
     when a form comes back with its data), it writes exactly one view event: about
     `request.audited_object` when the view sets it, otherwise about `object_type` with the URL's
-    `id_kwarg` (a list page passes None). Every such response is sent with `Cache-Control:
+    `id_kwarg` (a list page passes None), with `detail` (never personal data). Every such response is sent with `Cache-Control:
     no-store`. Views so declared write no view event of their own;
     `tests/astnet/test_access_matrix.py` checks both, and that no undeclared page shows a
     citizen's name."""
@@ -152,6 +152,7 @@ def shows_personal_data(object_type: str, *, id_kwarg: str | None = "pk"):
                     object_type=object_type,
                     object_id=kwargs.get(id_kwarg, "") if id_kwarg else "",
                     request=request,
+                    detail=detail,
                 )
             patch_cache_control(response, no_store=True, private=True)
             return response

@@ -25,7 +25,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     events = filterset.qs if filterset.is_bound and valid else filterset.queryset
     if request.GET.get("eksport") == "csv" and valid:
         used = sorted(
-            name for name, value in (filterset.form.cleaned_data if filterset.is_bound else {}).items()
+            name
+            for name, value in (filterset.form.cleaned_data if filterset.is_bound else {}).items()
             if value
         )
         audit_record(
