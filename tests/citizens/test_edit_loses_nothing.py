@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from citizens.models import Citizen
-from citizens.rights_models import CitizenRevision
+from citizens.rights.models import CitizenRevision
 from tests import factories as f
 
 

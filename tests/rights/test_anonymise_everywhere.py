@@ -16,7 +16,8 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from citizens import cpr, rights, services
+from citizens import cpr, services
+from citizens.rights import services as rights
 from tests import factories as f
 from tests.courses import factories as cf
 from tests.rights import factories as rf
