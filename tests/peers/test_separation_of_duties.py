@@ -27,7 +27,6 @@ def test_a_leader_cannot_seat_themselves(client, council_world):
 
     response = _seat(client, council_world.council, leader.username)
 
-    assert response.status_code == 400
     assert "Du kan ikke give dig selv en plads i rådet" in response.content.decode()
     assert not CouncilMember.objects.filter(user=leader).exists()
     with pytest.raises(ValidationError):
