@@ -62,7 +62,8 @@ def chain_hash(event: AuditEvent, previous: str) -> str:
         event.action,
         event.object_type,
         event.object_id,
-        event.ip_address or "",
+        # As stored: the field writes IPv6 addresses in their normal form.
+        AuditEvent._meta.get_field("ip_address").to_python(event.ip_address) or "",
         event.detail,
         previous,
     ]

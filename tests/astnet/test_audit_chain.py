@@ -134,3 +134,10 @@ def test_a_superuser_is_refused_as_the_runtime_role(db):
         (me,) = cursor.fetchone()
     with pytest.raises(ImproperlyConfigured, match="superuser"):
         grant_runtime_role(connection, me)
+
+
+def test_an_ipv6_address_seals_as_it_is_stored(rf, world, capsys):
+    request = rf.get("/", REMOTE_ADDR="2001:DB8:0:0:0:0:0:1")
+    audit_record(actor=world.staff, action=Action.VIEW, target=world.nabo, request=request)
+    call_command("audit_verify")
+    assert "Audit chain intact" in capsys.readouterr().out
