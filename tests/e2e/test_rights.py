@@ -57,7 +57,8 @@ def test_the_dpo_exports_and_then_anonymises_a_citizen(
     assert len(sections["citizens.visit"]["rows"]) == 2
     assert len(sections["citizens.expectationtalk"]["rows"]) == 1
 
-    with page.expect_download() as pdf_download:
+    # WeasyPrint lays out every page of the export: on a busy CI machine that outlasts the default.
+    with page.expect_download(timeout=90_000) as pdf_download:
         page.get_by_role("link", name="Hent indsigt som PDF").click()
     reader = PdfReader(io.BytesIO(pdf_download.value.path().read_bytes()))
     assert "Bente Blomst" in "".join(p.extract_text() for p in reader.pages)
