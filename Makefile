@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench build install lint messages clean backup restore
+.PHONY: run test bench build install lint messages clean backup restore lock
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -58,3 +58,8 @@ restore:
 
 clean:
 	rm -rf $(VENV) node_modules var/static
+
+# The image installs exactly these packages, each checked against its hash (docker-compose.yml).
+lock: install
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file=requirements.lock pyproject.toml

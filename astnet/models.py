@@ -1,14 +1,13 @@
 """Memberships (a role held at a place), the append-only audit log, and the dashboards' data:
 target-group shares per district and the Socialudvalg reports."""
 
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from astnet.storage import PrivateFileSystemStorage, private_storage
 
 
 class Role(models.TextChoices):
@@ -196,23 +195,8 @@ class DistrictTargetShare(models.Model):
         return f"{self.district} {self.share_permille} ‰ ({self.year})"
 
 
-class PrivateStorage(FileSystemStorage):
-    """Files no web server may serve: read back only through a view that checks access.
-
-    The location is read from settings on every use so tests (and deployments) can move it.
-    """
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
+# Migration 0003 names the class the field used before STORAGES["private"] (issue 17).
+PrivateStorage = PrivateFileSystemStorage
 
 
 def report_upload_to(report: "Report", filename: str) -> str:
@@ -255,7 +239,7 @@ class Report(models.Model):
     progress = models.PositiveSmallIntegerField(_("fremdrift (%)"), default=0)
     failure_reason = models.CharField(_("årsag til fejl"), max_length=500, blank=True)
     file = models.FileField(
-        _("fil"), storage=PrivateStorage(), upload_to=report_upload_to, blank=True
+        _("fil"), storage=private_storage, upload_to=report_upload_to, blank=True
     )
     created_at = models.DateTimeField(_("bestilt"), default=timezone.now)
     finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)

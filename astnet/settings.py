@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "astnet.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "astnet.middleware.StyleNonceMiddleware",
@@ -203,10 +204,33 @@ STATICFILES_DIRS = [
     ("dkfds", BASE_DIR / "node_modules" / "dkfds" / "dist"),
 ]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
-# Reports and attachments hold personal or sensitive data: never served as plain media.
+# Reports and attachments hold personal or sensitive data: never served as plain media. They live in
+# STORAGES["private"]: a folder (in docker-compose a volume shared by web and worker) or, for an
+# installation on several hosts, a private bucket of an S3-compatible object store (PRIVATE_S3_*).
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
+PRIVATE_S3_BUCKET = env.str("PRIVATE_S3_BUCKET", default="")
+if PRIVATE_S3_BUCKET:
+    PRIVATE_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_S3_BUCKET,
+            "endpoint_url": env.str("PRIVATE_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("PRIVATE_S3_REGION", default="") or None,
+            "access_key": env.str("PRIVATE_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("PRIVATE_S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("PRIVATE_S3_PREFIX", default="private"),
+            # Objects are private; the app reads them and streams them through access-checked views.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+        },
+    }
+else:
+    PRIVATE_STORAGE = {"BACKEND": "astnet.storage.PrivateFileSystemStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env.bool("STATIC_MANIFEST", default=not DEBUG)
@@ -224,7 +248,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BEAT_SCHEDULER = "astnet.beat:HeartbeatScheduler"
+# Beat touches this file on every tick; the container's healthcheck reads its age (issue 17).
+BEAT_HEARTBEAT_FILE = env.str("BEAT_HEARTBEAT_FILE", default="/tmp/astnet-beat-heartbeat")  # noqa: S108
 
 if REDIS_URL:
     CACHES = {
