@@ -4,14 +4,9 @@ from django.db import models
 from django.http import HttpRequest
 
 from astnet.models import AuditEvent
+from astnet.network import client_ip
 
 Action = AuditEvent.Action
-
-
-def client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def audit_record(

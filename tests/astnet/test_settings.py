@@ -67,7 +67,10 @@ PRINT_PRIVATE_STORAGE = (
 def test_private_files_go_to_a_folder_by_default():
     result = manage("shell", "-c", PRINT_PRIVATE_STORAGE, SECRET_KEY="x")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].split()[:2] == ["astnet.storage", "PrivateFileSystemStorage"]
+    assert result.stdout.splitlines()[-1].split()[:2] == [
+        "astnet.storage",
+        "PrivateFileSystemStorage",
+    ]
 
 
 def test_an_s3_bucket_is_switched_on_by_environment_variables():
