@@ -242,6 +242,9 @@ class Report(models.Model):
         _("fil"), storage=private_storage, upload_to=report_upload_to, blank=True
     )
     created_at = models.DateTimeField(_("bestilt"), default=timezone.now)
+    # When the render task last reached the broker; empty while it never did (broker down). The
+    # beat sweep (astnet.reports.reports_requeue) sends it again: the row, not the queue, is the truth.
+    enqueued_at = models.DateTimeField(_("sendt til køen"), null=True, blank=True)
     finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)
 
     class Meta:
