@@ -125,3 +125,8 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
         "qr": second_factor.qr_data_uri(device),
     }
     return render(request, "astnet/second_factor_setup.html", context)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: Danish, in the site's layout, status 403; `reason` is for logs only."""
+    return render(request, "403_csrf.html", status=403)
