@@ -207,24 +207,38 @@ def seed_citizens(*, count: int = 150, days: int = 60) -> int:
     return count
 
 
-def seed_demo() -> tuple[list[DemoLogin], str]:
-    seed_plan()
-    password = demo_password()
-    logins = seed_users(password)
-    seed_citizens()
-    from peers import demo as peers_demo  # imports this module: loaded late to avoid a cycle
+def seed_demo(*, progress=None) -> tuple[list[DemoLogin], str]:
+    """The demo site (idempotent); returns the demo logins and their password.
 
-    peers_demo.seed()
-    offers_demo.seed()
-    workshops_demo.seed()
-    citizens_demo.seed()
+    `progress`, if given, is called with one Danish line before each step: the whole run takes
+    minutes and must not look frozen (issue 17).
+    """
+    from astnet import dashboard_demo
+    from peers import demo as peers_demo  # imports this module: loaded late to avoid a cycle
     from peers import mentors_demo  # imports this module: loaded late to avoid a cycle
 
-    mentors_demo.seed()
-    courses_demo.seed()
-    from astnet import dashboard_demo
+    password = demo_password()
+    logins: list[DemoLogin] = []
 
-    dashboard_demo.seed()
+    def users() -> None:
+        logins.extend(seed_users(password))
+
+    steps = [
+        ("Tilbud, bydele og spor fra planen", seed_plan),
+        ("Demobrugere", users),
+        ("Borgere og fremmøder", seed_citizens),
+        ("Brugerråd", peers_demo.seed),
+        ("Aktiviteter og åbningstider", offers_demo.seed),
+        ("Workshops", workshops_demo.seed),
+        ("Forventningssamtaler og samtykker", citizens_demo.seed),
+        ("Peer-vejledere", mentors_demo.seed),
+        ("Forløb", courses_demo.seed),
+        ("Nøgletal", dashboard_demo.seed),
+    ]
+    for number, (label, step) in enumerate(steps, start=1):
+        if progress is not None:
+            progress(f"[{number}/{len(steps)}] {label} …")
+        step()
     return logins, password
 
 
