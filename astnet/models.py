@@ -55,6 +55,11 @@ class Membership(models.Model):
         blank=True,
     )
 
+    # Given by the municipality's identity provider from its groups claim (settings
+    # OIDC_GROUP_MEMBERSHIPS) and taken back when the claim no longer gives it; memberships given
+    # in astnet itself are never touched by a login.
+    from_identity_provider = models.BooleanField(_("fra kommunens login"), default=False)
+
     class Meta:
         verbose_name = _("medlemskab")
         verbose_name_plural = _("medlemskaber")
@@ -278,3 +283,27 @@ class Report(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+
+
+class ProviderIdentity(models.Model):
+    """Who a user is at the municipality's identity provider: its `sub` (subject), stable and never
+    reassigned, so a changed e-mail address never moves a login to someone else (issue 17)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        on_delete=models.CASCADE,
+        related_name="provider_identity",
+    )
+    subject = models.CharField(_("subject (sub)"), max_length=255, unique=True)
+    linked_at = models.DateTimeField(_("forbundet"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("identitet hos kommunens login")
+        verbose_name_plural = _("identiteter hos kommunens login")
+        constraints = [
+            models.CheckConstraint(condition=~Q(subject=""), name="provider_identity_subject_set")
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

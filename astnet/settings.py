@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",
     "astnet",
     "offers",
     "citizens",
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "astnet.oidc.ProviderSessionRefresh",
     "django_otp.middleware.OTPMiddleware",
     "astnet.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -129,19 +131,38 @@ LOGOUT_REDIRECT_URL = "login"
 # Danish, in the site's layout (templates/403_csrf.html), never Django's English page.
 CSRF_FAILURE_VIEW = "astnet.views.csrf_failure"
 
-# The municipality's identity provider, switched on by its OIDC_* variables.
+# The municipality's identity provider, switched on by its OIDC_* variables (astnet/oidc.py). A
+# misconfiguration is reported by `manage.py check` (astnet.E017) and shown as a Danish page.
 OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
 OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+# The provider's end_session_endpoint: "Log ud" ends the session there too.
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_OP_LOGOUT_URL_METHOD = "astnet.oidc.provider_logout_url"
+OIDC_STORE_ID_TOKEN = True
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = True
+LOGIN_REDIRECT_URL_FAILURE = "/login/"
+# A user disabled at the provider loses access within this many seconds (SessionRefresh).
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = env.int("OIDC_RENEW_SECONDS", default=5 * 60)
+OIDC_AUTHENTICATE_CLASS = "astnet.oidc.AuthenticateView"
+OIDC_CALLBACK_CLASS = "astnet.oidc.CallbackView"
+# Roles from the provider's groups claim, e.g. {"AST-Nabo": [{"role": "staff", "offer": "nabo"}],
+# "AST-ledere-Amager": [{"role": "leader", "district": "amager"}]}; applied at every login.
+OIDC_GROUPS_CLAIM = env.str("OIDC_GROUPS_CLAIM", default="groups")
+OIDC_GROUP_MEMBERSHIPS = env.json("OIDC_GROUP_MEMBERSHIPS", default={})
+# Whom someone the provider knows, but astnet gives no role, should ask (shown on the Danish page).
+OIDC_ACCESS_CONTACT = env.str("OIDC_ACCESS_CONTACT", default="")
+# Tests run their provider on plain http; production endpoints must be https.
+OIDC_ALLOW_HTTP = env.bool("OIDC_ALLOW_HTTP", default=False)
 if OIDC_ENABLED:
-    INSTALLED_APPS.append("mozilla_django_oidc")
     AUTHENTICATION_BACKENDS.append("astnet.oidc.MembershipOIDCBackend")
-    OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET")
-    OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
-    OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT")
-    OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT")
-    OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT")
-    OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
-    OIDC_CREATE_USER = env.bool("OIDC_CREATE_USER", default=False)
 
 # A second factor (TOTP) for the roles that see a whole district or the whole city. Production sets
 # REQUIRE_OTP=1 (a deploy check warns otherwise); the demo and the tests leave it off.
@@ -156,6 +177,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # The client's address behind TRUSTED_PROXY_COUNT proxies (astnet/network.py), for lockout and audit.
 AXES_CLIENT_IP_CALLABLE = "astnet.network.client_ip"
+# Only password logins count: a failed login through the provider never locks anyone out.
+AXES_WHITELIST_CALLABLE = "astnet.oidc.not_a_password_login"
 
 # Sessions end after 30 idle minutes: every request renews the half hour.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
@@ -198,6 +221,16 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# "Log ud" is a form whose answer redirects to the provider's end-session endpoint; form-action
+# covers that redirect, so the provider's origin is allowed there (astnet/oidc.py).
+if OIDC_OP_LOGOUT_ENDPOINT:
+    from urllib.parse import urlsplit
+
+    _provider = urlsplit(OIDC_OP_LOGOUT_ENDPOINT)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_provider.scheme}://{_provider.netloc}"
+    )
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -19,7 +18,7 @@ urlpatterns = [
     ),
     path("login/totp/", views.second_factor_verify, name="second_factor_verify"),
     path("login/totp/opsaet/", views.second_factor_setup, name="second_factor_setup"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("hjem/", views.home, name="home"),
     path("hjem/medarbejder/", views.home_staff, name="home_staff"),
     path("hjem/leder/", views.home_leader, name="home_leader"),
@@ -40,6 +39,4 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.OIDC_ENABLED:
-    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -1,5 +1,6 @@
 """Home pages per role, the public front page and the audit log."""
 
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -8,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from astnet import access, second_factor
+from astnet import access, oidc, second_factor
 from astnet.forms import SecondFactorForm
 from astnet.models import AuditEvent, Role
 from offers.models import District, Offer
@@ -130,3 +131,13 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: Danish, in the site's layout, status 403; `reason` is for logs only."""
     return render(request, "403_csrf.html", status=403)
+
+
+class LogoutView(auth_views.LogoutView):
+    """ "Log ud": ends astnet's session and, after a login through the provider, the provider's
+    too (RP-initiated logout), so the next person at a shared PC must type a password (issue 17)."""
+
+    def post(self, request, *args, **kwargs):
+        provider_logout = oidc.provider_logout_url(request)
+        response = super().post(request, *args, **kwargs)
+        return redirect(provider_logout) if provider_logout else response
