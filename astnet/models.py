@@ -7,7 +7,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from astnet.storage import PrivateFileSystemStorage, private_storage
+from astnet.storage import (  # noqa: F401 - migration 0003 names astnet.models.PrivateStorage
+    PrivateStorage,
+    private_storage,
+)
 
 
 class Role(models.TextChoices):
@@ -198,10 +201,6 @@ class DistrictTargetShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.district} {self.share_permille} ‰ ({self.year})"
-
-
-# Migration 0003 names the class the field used before STORAGES["private"] (issue 17).
-PrivateStorage = PrivateFileSystemStorage
 
 
 def report_upload_to(report: "Report", filename: str) -> str:

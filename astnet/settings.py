@@ -269,7 +269,7 @@ if PRIVATE_S3_BUCKET:
         },
     }
 else:
-    PRIVATE_STORAGE = {"BACKEND": "astnet.storage.PrivateFileSystemStorage"}
+    PRIVATE_STORAGE = {"BACKEND": "astnet.storage.PrivateStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": PRIVATE_STORAGE,

@@ -1,7 +1,8 @@
-"""Where private files (report PDFs, council attachments) are kept: `STORAGES["private"]`.
+"""Private files: attachments and report PDFs that may hold personal or health details.
 
-Settings choose the backend (a folder, or an S3-compatible bucket through django-storages); models
-reach it only through `private_storage`, so no code depends on which one it is (issue 17).
+They live in `STORAGES["private"]`: settings choose a folder (PrivateStorage; in docker-compose a
+volume shared by web and worker) or an S3-compatible bucket through django-storages (issue 17).
+Models reach it only through `private_storage`, so no code depends on which one it is.
 """
 
 import os
@@ -10,11 +11,10 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
 
 
-class PrivateFileSystemStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT, which has no URL: served only by access-checked views.
-
-    The folder is read from settings on every use, so tests (and deployments) can move it.
-    """
+class PrivateStorage(FileSystemStorage):
+    """Files under `PRIVATE_MEDIA_ROOT`, which has no URL: read back only through a view that
+    checks access. The root is read from settings on every use, so a changed setting (tests,
+    deployments) takes effect without a restart."""
 
     @property
     def base_location(self) -> str:
@@ -30,5 +30,6 @@ class PrivateFileSystemStorage(FileSystemStorage):
 
 
 def private_storage() -> Storage:
-    """The configured `STORAGES["private"]` backend; a callable for FileField(storage=...)."""
+    """The configured `STORAGES["private"]`: a callable for `FileField(storage=...)`, so
+    migrations record the callable, not a backend."""
     return storages["private"]

@@ -7,18 +7,13 @@ voting members vote, and the decision (beslutning) is published. Money is in ør
 import datetime
 
 from django.conf import settings
-from django.core.files.storage import Storage, storages
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from astnet.storage import private_storage
 from offers.models import District, Offer
-
-
-def private_storage() -> Storage:
-    """Attachments may show health or personal details: kept in STORAGES["private"], never media."""
-    return storages["private"]
 
 
 class Council(models.Model):

@@ -69,7 +69,7 @@ def test_private_files_go_to_a_folder_by_default():
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].split()[:2] == [
         "astnet.storage",
-        "PrivateFileSystemStorage",
+        "PrivateStorage",
     ]
 
 
