@@ -24,7 +24,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -280,13 +280,15 @@ class AuthenticateView(OIDCAuthenticationRequestView):
     """Starts a login at the provider; a misconfiguration is a Danish page, never a 500."""
 
     def __init__(self, *args, **kwargs):
-        self.problems = configuration_problems() if settings.OIDC_ENABLED else ["OIDC is off"]
-        if not self.problems:
+        self.problems = configuration_problems()
+        if settings.OIDC_ENABLED and not self.problems:
             super().__init__(*args, **kwargs)
         else:
             super(OIDCAuthenticationRequestView, self).__init__(*args, **kwargs)
 
     def get(self, request):
+        if not settings.OIDC_ENABLED:
+            raise Http404
         if self.problems:
             logger.error(
                 "login through the provider is misconfigured: %s", "; ".join(self.problems)
@@ -300,7 +302,9 @@ class CallbackView(OIDCAuthenticationCallbackView):
     """The provider's answer. Refusals and failures are Danish pages (never an English 400/500)."""
 
     def get(self, request):
-        if configuration_problems() or not settings.OIDC_ENABLED:
+        if not settings.OIDC_ENABLED:
+            raise Http404
+        if configuration_problems():
             return refusal_page(request, UNAVAILABLE, status=503)
         try:
             return super().get(request)

@@ -242,7 +242,8 @@ def test_a_callback_with_an_unknown_state_is_a_danish_page_not_a_400(client, db,
     assert "Kommunens login virker ikke lige nu" in response.content.decode()
 
 
-def test_when_login_through_the_provider_is_off_its_urls_say_so_in_danish(client, db):
-    response = client.get(reverse("oidc_authentication_init"))
-    assert response.status_code == 503
-    assert "Kommunens login virker ikke lige nu" in response.content.decode()
+def test_when_login_through_the_provider_is_off_its_urls_do_not_exist(client, db):
+    for name in ("oidc_authentication_init", "oidc_authentication_callback"):
+        response = client.get(reverse(name))
+        assert response.status_code == 404
+        assert "Siden findes ikke" in response.content.decode()
