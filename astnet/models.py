@@ -247,7 +247,7 @@ class Report(models.Model):
     )
     created_at = models.DateTimeField(_("bestilt"), default=timezone.now)
     # When the render task last reached the broker; empty while it never did (broker down). The
-    # beat sweep (astnet.reports.reports_requeue) sends it again: the row, not the queue, is the truth.
+    # beat sweep (astnet.reporting.reports.reports_requeue) sends it again: the row, not the queue, is the truth.
     enqueued_at = models.DateTimeField(_("sendt til køen"), null=True, blank=True)
     finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)
 

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django_celery_beat.models import PeriodicTask
 from pypdf import PdfReader
 
-from astnet import reports
 from astnet.models import Report
+from astnet.reporting import reports
 from tests.astnet.test_dashboards import add_visits
 from tests.conftest import needs_postgresql
 
@@ -82,7 +82,7 @@ def test_a_report_ordered_while_the_broker_is_down_is_sent_by_the_sweep(
     client, world, settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks
 ):
     settings.PRIVATE_MEDIA_ROOT = tmp_path
-    from astnet.tasks import report_render
+    from astnet.reporting.tasks import report_render
 
     def broker_down(*args, **kwargs):
         raise ConnectionRefusedError(111, "Connection refused")
@@ -219,7 +219,7 @@ def test_a_report_ordered_while_redis_is_stopped_is_delivered_when_it_returns(
         stderr=subprocess.PIPE,
     )
     try:
-        from astnet.tasks import reports_requeue
+        from astnet.reporting.tasks import reports_requeue
 
         assert reports_requeue() == 1
         for _attempt in range(1200):
