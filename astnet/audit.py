@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.utils.cache import patch_cache_control
 
 from astnet.models import AuditEvent
+from astnet.network import client_ip
 
 Action = AuditEvent.Action
 
@@ -43,13 +44,10 @@ class AuditRequestMiddleware:
             _current_request.reset(token)
 
 
-def client_ip(request: HttpRequest | None) -> str | None:
-    """The client's address as Django sees it (behind the proxy, `BEHIND_PROXY` sets it)."""
-    if request is None:
-        request = _current_request.get()
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+def _event_ip(request: HttpRequest | None) -> str | None:
+    """The client's address for an event: of `request`, else of the request being served (the
+    trusted-proxy rule is `astnet.network.client_ip`'s); None outside a request (nightly jobs)."""
+    return client_ip(request if request is not None else _current_request.get())
 
 
 def chain_hash(event: AuditEvent, previous: str) -> str:
@@ -93,7 +91,7 @@ def audit_record(
         action=action,
         object_type=object_type,
         object_id=str(object_id),
-        ip_address=client_ip(request),
+        ip_address=_event_ip(request),
         detail=detail[:200],
     )
     alias = router.db_for_write(AuditEvent)

@@ -1,7 +1,7 @@
 """Deployment checks of our own, run by `manage.py check --deploy`."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
@@ -36,4 +36,19 @@ def runtime_role_is_no_superuser(app_configs, databases=None, **kwargs):
             hint="Connect as the runtime role (README: Security and operations).",
             id="astnet.W002",
         )
+    ]
+
+
+@register(Tags.security)
+def identity_provider_configured(app_configs, **kwargs):
+    """Caught at start (`check` runs before migrate and runserver), not by the first user."""
+    from astnet.oidc import configuration_problems
+
+    return [
+        Error(
+            f"Login through the municipality's identity provider is misconfigured: {problem}.",
+            hint="See README, Deployment: the municipality's login.",
+            id="astnet.E017",
+        )
+        for problem in configuration_problems()
     ]

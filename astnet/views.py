@@ -1,12 +1,13 @@
 """The foundation's pages: the audit log and the second factor after the password."""
 
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from astnet import access, second_factor
+from astnet import access, oidc, second_factor
 from astnet import audit_log as audit_log_module
 from astnet.audit import Action, audit_record, shows_personal_data
 from astnet.forms import SecondFactorForm
@@ -76,3 +77,18 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
         "qr": second_factor.qr_data_uri(device),
     }
     return render(request, "astnet/second_factor_setup.html", context)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: Danish, in the site's layout, status 403; `reason` is for logs only."""
+    return render(request, "403_csrf.html", status=403)
+
+
+class LogoutView(auth_views.LogoutView):
+    """ "Log ud": ends astnet's session and, after a login through the provider, the provider's
+    too (RP-initiated logout), so the next person at a shared PC must type a password (issue 17)."""
+
+    def post(self, request, *args, **kwargs):
+        provider_logout = oidc.provider_logout_url(request)
+        response = super().post(request, *args, **kwargs)
+        return redirect(provider_logout) if provider_logout else response
