@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("citizens", "0007_visit_day_index"),
+        ("citizens", "0008_cpr_hash_not_unique"),
         ("offers", "0006_apply_scheduled_changes_nightly"),
     ]
 
