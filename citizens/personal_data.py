@@ -57,3 +57,5 @@ declare(
     fields={"purpose": KEEP, "themes": KEEP, "expected_effect": KEEP},
     reason="A course's description is written about the course for everyone who may join it.",
 )
+# A consultation keeps only that a citizen met a partner on a day (issue 21): nothing to clear.
+declare("citizens.consultation", citizen_path="citizen", fields={})

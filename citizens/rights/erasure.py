@@ -100,6 +100,7 @@ ACTIVITY_SOURCES = (
     ("citizens.consent", "citizen", "given_at"),
     ("citizens.consent", "citizen", "withdrawn_at"),
     ("citizens.outreach", "citizen", "on"),
+    ("citizens.consultation", "citizen", "day"),
     ("citizens.citizenrevision", "citizen", "changed_at"),
     ("citizens.enrollment", "citizen", "created_at"),
     ("citizens.enrollment", "citizen", "end_date"),
