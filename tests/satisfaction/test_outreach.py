@@ -71,16 +71,25 @@ def test_a_booking_without_consent_cannot_be_stored(world, hours):
 def test_consultations_are_counted_per_offer_and_partner_with_small_numbers_hidden(
     client, world, hours
 ):
-    for n in range(6):
-        citizen = f.CitizenFactory(home_offers=[world.nabo])
-        Consultation.objects.create(
-            hours=hours, day=_next_tuesday(), citizen=citizen, consent_given=True
-        )
+    few = CaseworkHours.objects.create(
+        offer=world.nabo,
+        partner=CaseworkPartner.objects.get(name="Ydelsescentret"),
+        weekday=1,
+        starts_at=datetime.time(13),
+        ends_at=datetime.time(14),
+    )
+    for slot, times in ((hours, 6), (few, 2)):
+        for _ in range(times):
+            citizen = f.CitizenFactory(home_offers=[world.nabo])
+            Consultation.objects.create(
+                hours=slot, day=_next_tuesday(), citizen=citizen, consent_given=True
+            )
     client.force_login(world.staff)
 
     body = client.get(reverse("citizens:outreach_index")).content.decode()
 
     assert "<td>Jobcentret</td><td>6</td>" in body
+    assert "<td>Ydelsescentret</td><td>&lt;5</td>" in body
 
 
 @pytest.mark.parametrize(
