@@ -7,11 +7,21 @@ from django.utils.translation import gettext_lazy as _
 class BookingForm(forms.Form):
     """`hours` and `citizens` are the querysets the staff member may choose from."""
 
-    hours = forms.ModelChoiceField(label=_("Tid"), queryset=None, empty_label=None)
-    day = forms.DateField(label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}))
-    citizen = forms.ModelChoiceField(label=_("Borger"), queryset=None)
+    hours = forms.ModelChoiceField(
+        label=_("Tid"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    day = forms.DateField(
+        label=_("Dato"), widget=forms.DateInput(attrs={"type": "date", "class": "form-input"})
+    )
+    citizen = forms.ModelChoiceField(
+        label=_("Borger"), queryset=None, widget=forms.Select(attrs={"class": "form-select"})
+    )
     consent_given = forms.BooleanField(
         label=_("Borgeren har givet samtykke til, at partneren taler med dem her"),
+        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
         error_messages={"required": _("Borgeren skal give samtykke, før der kan bookes en tid.")},
     )
 
