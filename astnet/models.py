@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_date
+
 
 class Role(models.TextChoices):
     STAFF = "staff", _("AST-medarbejder")
@@ -282,7 +284,7 @@ class Report(models.Model):
         indexes = [models.Index(fields=["status"])]
 
     def __str__(self) -> str:
-        return f"{self.scope_label} {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+        return f"{self.scope_label} {format_date(self.period_start)}–{format_date(self.period_end)}"
 
     @property
     def scope_label(self) -> str:

@@ -12,6 +12,8 @@ from itertools import product
 
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_number
+
 THRESHOLD = 5
 SMALL = "<5"
 HIDDEN = "x"
@@ -55,7 +57,7 @@ def suppress_count(count: int) -> Cell:
     """A single figure without a total beside it: only the primary rule applies."""
     if is_small(count):
         return Cell(None, SMALL, primary=True)
-    return Cell(count, str(count))
+    return Cell(count, format_number(count))
 
 
 def suppress_table(
@@ -117,7 +119,7 @@ def suppress_table(
             return Cell(None, SMALL, primary=True)
         if (i, j) in hidden:
             return Cell(None, HIDDEN, complementary=True)
-        return Cell(count, str(count))
+        return Cell(count, format_number(count))
 
     return SuppressedTable(
         rows=[[cell(i, j) for j in range(width)] for i in range(height)],

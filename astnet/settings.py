@@ -87,6 +87,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "astnet.context_processors.navigation",
             ],
+            # Danish dates and numbers on every page without a {% load %} (issue 20).
+            "builtins": ["astnet.templatetags.danish"],
         },
     }
 ]

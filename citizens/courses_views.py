@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from astnet import access, privacy
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from astnet.models import Role
 from citizens import courses as services
 from citizens import courses_selectors as selectors
@@ -140,7 +141,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Mødegangen %(day)s er oprettet.") % {"day": session.date.strftime("%d.%m.%Y")},
+                _("Mødegangen %(day)s er oprettet.") % {"day": format_date(session.date)},
             )
             if "another" in request.POST:
                 return redirect("courses:session_create", course.pk)

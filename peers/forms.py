@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet import access
+from astnet.formats import format_date
 from astnet.forms import DkfdsFormMixin
 from citizens.models import Citizen
 from peers import services
@@ -345,7 +346,7 @@ class DecisionLinkForm(DkfdsFormMixin, forms.Form):
         self.fields["decisions"].queryset = self.decision_choices
         self.fields["decisions"].label_from_instance = lambda decision: (
             f"{decision.application.title} · {decision.get_outcome_display()} · "
-            f"{decision.decided_at:%d.%m.%Y}"
+            f"{format_date(decision.decided_at)}"
         )
 
     def full_clean(self) -> None:

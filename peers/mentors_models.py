@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_date
 from citizens.models import Citizen
 from offers.models import District, Offer
 
@@ -261,7 +262,7 @@ class ModuleSession(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.module} · {self.date:%d.%m.%Y}"
+        return f"{self.module} · {format_date(self.date)}"
 
 
 class ModuleAttendance(models.Model):
@@ -374,7 +375,7 @@ class PeerMeeting(models.Model):
         indexes = [models.Index(fields=["offer", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.offer} · {self.date:%d.%m.%Y}"
+        return f"{self.offer} · {format_date(self.date)}"
 
 
 class Supervision(models.Model):
@@ -398,7 +399,7 @@ class Supervision(models.Model):
         verbose_name_plural = _("supervisioner")
 
     def __str__(self) -> str:
-        return f"{self.date:%d.%m.%Y}"
+        return f"{format_date(self.date)}"
 
 
 class YearlyTarget(models.Model):

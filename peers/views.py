@@ -10,10 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from astnet import access
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from astnet.models import Role
 from peers import selectors, services
 from peers.forms import (
@@ -351,7 +353,12 @@ def meeting_link_decisions(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)s beslutning(er) står nu i mødets referat.") % {"count": linked},
+                ngettext(
+                    "%(count)s beslutning står nu i mødets referat.",
+                    "%(count)s beslutninger står nu i mødets referat.",
+                    linked,
+                )
+                % {"count": linked},
             )
             return redirect("peers:meeting", pk=meeting.pk)
     context = _with_link_form(request, _meeting_context(request, pk), form)
@@ -468,7 +475,7 @@ def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Perioden for %(name)s slutter %(date)s.")
                 % {
                     "name": seat.display_name,
-                    "date": form.cleaned_data["term_to"].strftime("%d.%m.%Y"),
+                    "date": format_date(form.cleaned_data["term_to"]),
                 },
             )
             return redirect("peers:seats", pk=seat.council_id)
@@ -504,7 +511,7 @@ def council_budget(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Budgettet for %(year)s er nu %(amount)s.")
+                    _("Nyt budget for %(year)s: %(amount)s")
                     % {"year": budget.year, "amount": kroner(budget.amount_ore)},
                 )
                 return redirect("peers:budget", pk=council.pk)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from astnet import access
+from astnet.formats import format_date
 from astnet.models import Role
 from offers.models import District
 from workshops import selectors, services
@@ -270,7 +271,6 @@ def _scenario_form_page(request: HttpRequest, scenario: Scenario, workshop: Work
         else:
             messages.success(request, _("Scenariet er gemt."))
             return redirect("workshops:scenario_edit", pk=saved.pk)
-    chosen = {str(pk) for pk in (form["inputs"].value() or [])}
     return render(
         request,
         "workshops/scenario_form.html",
@@ -278,8 +278,6 @@ def _scenario_form_page(request: HttpRequest, scenario: Scenario, workshop: Work
             "form": form,
             "scenario": scenario,
             "workshop": workshop,
-            "candidates": candidates,
-            "chosen": chosen,
         },
     )
 
@@ -329,7 +327,7 @@ def workshop_delete(request: HttpRequest, pk: int) -> HttpResponse:
         context={
             "title": _("Slet workshop"),
             "heading": _("Slet workshoppen “%(title)s”?") % {"title": workshop.title},
-            "what": f"{workshop.title} · {workshop.district.name} · {workshop.date:%d.%m.%Y}",
+            "what": f"{workshop.title} · {workshop.district.name} · {format_date(workshop.date)}",
             "effects": selectors.workshop_delete_effects(workshop=workshop),
             "kind": "workshop",
             "confirm": _("Ja, slet workshoppen"),

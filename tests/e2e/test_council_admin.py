@@ -59,7 +59,7 @@ def test_a_leader_adds_a_member_and_sets_the_budget_and_the_member_sees_it(
     assert_accessible(page)
     page.get_by_label("Budget i kroner").fill("25.000")
     page.get_by_role("button", name="Gem budgettet").click()
-    page.get_by_text(f"Budgettet for {timezone.localdate().year} er nu 25.000,00 kr.").wait_for()
+    page.get_by_text(f"Nyt budget for {timezone.localdate().year}: 25.000,00 kr.").wait_for()
     assert_accessible(page)
 
     page.get_by_role("link", name="Tilbage til Brugerrådet i Nabo").click()

@@ -237,7 +237,7 @@ def test_a_leader_sets_the_yearly_budget(client, council_world):
     assert Budget.objects.get(council=council_world.council, year=year).amount_ore == 15_000_50
     assert "amount_ore=1500050" in audited("peers.budget", AuditEvent.Action.CHANGE)
     page = client.get(response["Location"]).content.decode()
-    assert f"Budgettet for {year} er nu 15.000,50 kr." in page
+    assert f"Nyt budget for {year}: 15.000,50 kr.<" in page
 
 
 def test_a_budget_for_next_year_is_created_and_audited(client, council_world):
