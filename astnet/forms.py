@@ -39,6 +39,31 @@ def _danish_empty_choice(field: forms.Field) -> None:
             ]
 
 
+def _is_single_select(widget: forms.Widget) -> bool:
+    return isinstance(widget, forms.Select) and not isinstance(
+        widget, forms.SelectMultiple | forms.RadioSelect
+    )
+
+
+def _selecting_the_only_choice(get_context):
+    """Wraps a select's get_context: with one real choice and nothing selected, that one is.
+
+    Done on the options as they are drawn, so the choices are read once (no extra query)."""
+
+    def get_context(name, value, attrs):
+        context = get_context(name, value, attrs)
+        options = [
+            option for _group, group, _index in context["widget"]["optgroups"] for option in group
+        ]
+        real = [option for option in options if option["value"] not in (None, "")]
+        if len(real) == 1 and not any(option["selected"] for option in options):
+            real[0]["selected"] = True
+            real[0]["attrs"]["selected"] = True
+        return context
+
+    return get_context
+
+
 class DkfdsFormMixin:
     """Gives every widget DKFDS's classes and points it at its hint and error texts.
 
@@ -57,25 +82,10 @@ class DkfdsFormMixin:
             widget = field.widget
             widget.attrs.setdefault("class", _widget_class(widget))
             _danish_empty_choice(field)
+            if field.required and _is_single_select(widget):
+                widget.get_context = _selecting_the_only_choice(widget.get_context)
             if field.help_text:
                 widget.attrs["aria-describedby"] = f"id_{name}-hint"
-
-    def get_initial_for_field(self, field: forms.Field, field_name: str):
-        """The initial value; for a required single select with one real choice, that choice."""
-        value = super().get_initial_for_field(field, field_name)
-        if value not in (None, "") or not field.required:
-            return value
-        if isinstance(field.widget, forms.RadioSelect) or not isinstance(
-            field.widget, forms.Select
-        ):
-            return value
-        if isinstance(field, forms.ModelChoiceField):
-            only = list(field.queryset[:2])
-            return only[0].pk if len(only) == 1 else value
-        if isinstance(field, forms.ChoiceField):
-            real = [choice for choice, _label in field.choices if choice not in (None, "")]
-            return real[0] if len(real) == 1 else value
-        return value
 
     def full_clean(self) -> None:
         super().full_clean()

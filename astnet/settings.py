@@ -204,6 +204,9 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("dkfds", BASE_DIR / "node_modules" / "dkfds" / "dist"),
 ]
+# Files browsers ask for at the site's root (/favicon.ico, also from the admin's pages), served by
+# whitenoise so no browser console shows a 404 (issue 20).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # Reports and attachments hold personal or sensitive data: never served as plain media.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")

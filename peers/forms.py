@@ -60,6 +60,12 @@ class KronerField(forms.CharField):
         super().__init__(**kwargs)
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
 
+    def prepare_value(self, value):
+        """Øre from the database are shown as kroner ("20.000,00"); typed text stays as typed."""
+        if isinstance(value, int):
+            return kroner(value).removesuffix(" kr.")
+        return value
+
     def to_python(self, value):
         value = super().to_python(value)
         if value in self.empty_values:

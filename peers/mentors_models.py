@@ -5,6 +5,8 @@ Certification is never stored: a mentor is certified when every required module 
 programme has a session they attended (`peers.mentors_selectors.certification_dates`).
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -202,6 +204,18 @@ class PeerMentor(models.Model):
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
+
+    # Set by peers.mentors_selectors.with_certification: certification is computed, never stored.
+    certified_on: datetime.date | None = None
+
+    @property
+    def status_label(self) -> str:
+        """The status as shown: "Certificeret" for a mentor still marked in training whose
+        certification is known (issue 20: certified mentors were shown "Under uddannelse").
+        Needs `with_certification` to have run; without it, the stored status."""
+        if self.status == self.Status.IN_TRAINING and self.certified_on:
+            return str(_("Certificeret"))
+        return self.get_status_display()
 
 
 class Participation(models.Model):

@@ -291,7 +291,7 @@ def test_the_admin_saves_budgets_through_the_same_check(rf: RequestFactory, coun
     budget = council_world.budget
     granted_decision(council_world, amount_ore=2_500_00)
     form = BudgetAdminForm(
-        {"council": budget.council_id, "year": budget.year, "amount_ore": 1_000_00},
+        {"council": budget.council_id, "year": budget.year, "amount_ore": "1.000"},
         instance=budget,
     )
     assert not form.is_valid()
@@ -305,6 +305,26 @@ def test_the_admin_saves_budgets_through_the_same_check(rf: RequestFactory, coun
     assert Budget.objects.get(pk=budget.pk).amount_ore == 12_000_00
     assert "amount_ore=1200000" in audited("peers.budget", AuditEvent.Action.CHANGE)
     assert admin.get_readonly_fields(request, budget) == ["council", "year"]
+
+
+def test_the_admin_takes_and_shows_budgets_in_kroner(council_world):
+    budget = council_world.budget
+    shown = BudgetAdminForm(instance=budget)
+    typed = BudgetAdminForm(
+        {"council": budget.council_id, "year": budget.year, "amount_ore": "20000"},
+        instance=budget,
+    )
+
+    assert 'value="10.000,00"' in str(shown["amount_ore"])
+    assert typed.is_valid(), typed.errors
+    assert typed.cleaned_data["amount_ore"] == 20_000_00
+
+
+def test_the_admin_speaks_danish(admin_client):
+    page = admin_client.get("/admin/").content.decode()
+
+    assert "Log ud" in page
+    assert "Velkommen" in page
 
 
 # --- rules -------------------------------------------------------------------------------------
