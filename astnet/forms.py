@@ -1,5 +1,7 @@
 """Form helpers shared by every app: DKFDS classes and error links on every field."""
 
+import functools
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -45,13 +47,13 @@ def _is_single_select(widget: forms.Widget) -> bool:
     )
 
 
-def _selecting_the_only_choice(get_context):
-    """Wraps a select's get_context: with one real choice and nothing selected, that one is.
+class _OnlyChoiceSelected:
+    """Mixed into a select: with one real choice and nothing selected, that one is selected.
 
     Done on the options as they are drawn, so the choices are read once (no extra query)."""
 
-    def get_context(name, value, attrs):
-        context = get_context(name, value, attrs)
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
         options = [
             option for _group, group, _index in context["widget"]["optgroups"] for option in group
         ]
@@ -61,7 +63,11 @@ def _selecting_the_only_choice(get_context):
             real[0]["attrs"]["selected"] = True
         return context
 
-    return get_context
+
+@functools.cache
+def _selecting_the_only_choice(widget_class: type) -> type:
+    """The widget class with _OnlyChoiceSelected mixed in (one class per widget class)."""
+    return type(f"OnlyChoice{widget_class.__name__}", (_OnlyChoiceSelected, widget_class), {})
 
 
 class DkfdsFormMixin:
@@ -82,8 +88,12 @@ class DkfdsFormMixin:
             widget = field.widget
             widget.attrs.setdefault("class", _widget_class(widget))
             _danish_empty_choice(field)
-            if field.required and _is_single_select(widget):
-                widget.get_context = _selecting_the_only_choice(widget.get_context)
+            if (
+                field.required
+                and _is_single_select(widget)
+                and not isinstance(widget, _OnlyChoiceSelected)
+            ):
+                widget.__class__ = _selecting_the_only_choice(type(widget))
             if field.help_text:
                 widget.attrs["aria-describedby"] = f"id_{name}-hint"
 
