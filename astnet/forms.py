@@ -4,6 +4,7 @@ import functools
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # Django's and django-filter's empty choice, which tells a newcomer nothing (issue 20).
@@ -154,3 +155,18 @@ class SecondFactorForm(DkfdsFormMixin, forms.Form):
         if not token.isdigit():
             raise forms.ValidationError(_("Koden består kun af cifre."))
         return token
+
+
+def add_service_error(
+    form: forms.BaseForm, error: ValidationError, fields: dict[str, str] | None = None
+) -> None:
+    """Put a service's `ValidationError` on `form`, beside the field it concerns.
+
+    `fields` maps a service's field name to the form's where they differ. Errors for names the form
+    does not have, and errors without a field, become the form's own (non-field) errors.
+    """
+    fields = fields or {}
+    errors = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+    for field, texts in errors.items():
+        name = fields.get(field, field)
+        form.add_error(name if name in form.fields else None, texts)

@@ -1,16 +1,14 @@
 """Memberships (a role held at a place), the append-only audit log, and the dashboards' data:
 target-group shares per district and the Socialudvalg reports."""
 
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet.formats import format_date
+from astnet.storage import PrivateStorage
 
 
 class Role(models.TextChoices):
@@ -196,25 +194,6 @@ class DistrictTargetShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.district} {self.share_permille} ‰ ({self.year})"
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files no web server may serve: read back only through a view that checks access.
-
-    The location is read from settings on every use so tests (and deployments) can move it.
-    """
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
 
 
 def report_upload_to(report: "Report", filename: str) -> str:

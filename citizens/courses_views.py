@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from astnet import access, privacy
 from astnet.audit import Action, audit_record
 from astnet.formats import format_date
+from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens import courses as services
 from citizens import courses_selectors as selectors
@@ -29,15 +30,6 @@ from citizens.models import Citizen
 
 PAGE_SIZE = 25
 READERS = (Role.STAFF, Role.LEADER)
-
-
-def _errors_onto(form, error: ValidationError) -> None:
-    """A service's refusal shown beside the field it concerns (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- catalogue and course --------------------------------------------------------------------------
@@ -75,7 +67,7 @@ def _course_form_page(request: HttpRequest, course: Course | None) -> HttpRespon
                 request=request,
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Forløbet er gemt."))
             return redirect("courses:detail", saved.pk)
@@ -137,7 +129,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.session_save(session=session, by=request.user, request=request)
         except ValidationError as error:
-            _errors_onto(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -282,7 +274,7 @@ def enroll(request: HttpRequest, pk: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            add_service_error(form, error)
         else:
             name = enrollment.citizen.chosen_name
             if enrollment.is_waiting:
@@ -346,7 +338,7 @@ def enrollment_end(request: HttpRequest, pk: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -393,7 +385,7 @@ def goal_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Målet er gemt."))
             return redirect("courses:goal", goal.pk)
@@ -442,7 +434,7 @@ def goal_rate(request: HttpRequest, pk: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Vurderingen er gemt."))
             return redirect("courses:goal", goal.pk)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from astnet import access
 from astnet.audit import Action, audit_record
+from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens import follow_up, selectors
 from citizens.forms import FollowUpSettingForm, OutreachForm
@@ -54,7 +55,7 @@ def outreach_create(request: HttpRequest, pk: int) -> HttpResponse:
                 follow_up=item, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Kontakten er registreret."))
             return redirect("citizens:follow_up")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from astnet import access
 from astnet.audit import Action, audit_record
+from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens import rights, services
 from citizens import rights_selectors as selectors
@@ -109,7 +110,7 @@ def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             if form.cleaned_data["legal_hold"]:
                 messages.success(request, _("Det retlige forbehold er registreret."))
@@ -131,7 +132,7 @@ def anonymise(request: HttpRequest, pk: int) -> HttpResponse:
                 found, by=request.user, reason=form.cleaned_data["reason"], request=request
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from astnet import access
 from astnet.audit import Action, audit_record
+from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens import courses_selectors, cpr, selectors, services
 from citizens.forms import (
@@ -28,15 +29,6 @@ from citizens.models import Challenge, Consent, Visit
 
 ROSTER_PAGE_SIZE = 100
 LISTS = {"roster", "search"}
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, so the page shows it beside the field."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- "I dag": attendance at one offer -----------------------------------------------------------
@@ -282,7 +274,7 @@ def citizen_create(request: HttpRequest) -> HttpResponse:
                 by=request.user, request=request, **_citizen_fields(form)
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Borgeren er oprettet."))
             return redirect("citizens:detail", citizen.pk)
@@ -305,7 +297,7 @@ def citizen_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **_citizen_fields(form),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Oplysningerne er gemt."))
             return redirect("citizens:detail", pk)
@@ -332,7 +324,7 @@ def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
                 citizen=citizen, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -364,7 +356,7 @@ def talk_create(request: HttpRequest, pk: int) -> HttpResponse:
                 citizen=citizen, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Forventningssamtalen er gemt."))
             return redirect("citizens:detail", citizen.pk)
@@ -386,7 +378,7 @@ def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
                 citizen=citizen, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Samtykket er registreret."))
             return redirect("citizens:detail", citizen.pk)

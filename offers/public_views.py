@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from weasyprint import HTML
 
+from astnet.pdf import render_pdf
 from offers import selectors
 from offers.calendar import calendar_bytes, feed_activities
 from offers.filters import ActivityFilter, OfferFilter
@@ -120,10 +120,6 @@ def programme(request: HttpRequest) -> HttpResponse:
     )
 
 
-def render_pdf(html: str, base_url: str) -> bytes:
-    return HTML(string=html, base_url=base_url).write_pdf()
-
-
 def _pdf_response(
     request: HttpRequest, *, key: str, build_context: Callable[[], dict], filename: str
 ) -> HttpResponse:
@@ -133,7 +129,7 @@ def _pdf_response(
     pdf = cache.get(key)
     if pdf is None:
         html = render_to_string("offers/programme_pdf.html", build_context(), request=request)
-        pdf = render_pdf(html, request.build_absolute_uri("/"))
+        pdf = render_pdf(html)
         cache.set(key, pdf, PDF_CACHE_SECONDS)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from astnet import access
 from astnet.audit import Action, audit_record
+from astnet.forms import add_service_error
 from astnet.models import Role
 from offers.models import Offer
 from peers import mentors as services
@@ -56,15 +57,6 @@ def coordinator_required(view: Callable) -> Callable:
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, beside its field."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _form_page(
@@ -117,7 +109,7 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
         try:
             cohort = services.cohort_create(by=request.user, request=request, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Holdet er oprettet."))
             return redirect("mentors:cohort_detail", cohort.pk)
@@ -154,7 +146,7 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user, cohort=cohort, mentor=form.cleaned_data["mentor"], request=request
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Peer-vejlederen er sat på holdet."))
             return redirect("mentors:cohort_detail", cohort.pk)
@@ -177,7 +169,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user, cohort=cohort, request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Modulgangen er oprettet. Registrér fremmødet."))
             return redirect("mentors:session_register", session.pk)
@@ -254,7 +246,7 @@ def mentor_create(request: HttpRequest) -> HttpResponse:
         try:
             services.peer_mentor_create(by=request.user, request=request, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Peer-vejlederen er oprettet med sin egen brugerkonto."))
             return redirect("mentors:certification")
@@ -280,7 +272,7 @@ def mentor_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user, mentor=mentor, request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Peer-vejlederen er opdateret."))
             return redirect("mentors:certification")
@@ -307,7 +299,7 @@ def placement_create(request: HttpRequest) -> HttpResponse:
         try:
             services.placement_create(by=request.user, request=request, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Placeringen er oprettet."))
             return redirect("mentors:placements")
@@ -329,7 +321,7 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user, placement=placement, end=form.cleaned_data["end"], request=request
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Placeringen er afsluttet."))
             return redirect("mentors:placements")
@@ -405,7 +397,7 @@ def meeting_log(request: HttpRequest) -> HttpResponse:
                 by=request.user, mentor=mentor, request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Peer-mødet er registreret. Tak!"))
             return redirect("mentors:own")
@@ -483,7 +475,7 @@ def supervision_create(request: HttpRequest) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Supervisionen er gemt."))
             return redirect("mentors:supervision_detail", supervision.pk)

@@ -5,34 +5,15 @@ voting members vote, and the decision (beslutning) is published. Money is in ør
 """
 
 import datetime
-import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from astnet.storage import private_storage
 from offers.models import District, Offer
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT, which has no URL: they are served only by access-checked
-    views. The root is read from settings on each use, so a changed setting (tests) takes effect."""
-
-    @property
-    def base_location(self) -> str:
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-
-def private_storage() -> FileSystemStorage:
-    """Attachments may show health or personal details: kept outside MEDIA_ROOT."""
-    return PrivateStorage()
 
 
 class Council(models.Model):

@@ -16,7 +16,9 @@ from django.views.decorators.http import require_POST
 from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.formats import format_date
+from astnet.forms import add_service_error
 from astnet.models import Role
+from astnet.pdf import render_pdf
 from peers import selectors, services
 from peers.forms import (
     ApplicationForm,
@@ -367,11 +369,9 @@ def meeting_link_decisions(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.require_role(Role.COUNCIL_MEMBER, Role.LEADER)
 def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    from weasyprint import HTML
-
     context = _meeting_context(request, pk)
     html = render_to_string("peers/minutes_pdf.html", context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = render_pdf(html)
     audit_record(
         actor=request.user, action=Action.EXPORT, target=context["meeting"], request=request
     )
@@ -398,14 +398,6 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 # --- the district leader manages the council: seats, budget, rules ----------------------------
-
-
-def _service_errors_to_form(form, error: ValidationError, fields: dict[str, str]) -> None:
-    """Puts a service's refusal on the form field it concerns (`fields` maps service → form)."""
-    errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-    for field, texts in errors.items():
-        name = fields.get(field, field)
-        form.add_error(name if name in form.fields else None, texts)
 
 
 @access.require_role(Role.LEADER)
@@ -438,7 +430,7 @@ def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            _service_errors_to_form(form, error, {})
+            add_service_error(form, error, {})
         else:
             messages.success(
                 request,
@@ -468,7 +460,7 @@ def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
                 seat=seat, term_to=form.cleaned_data["term_to"], by=request.user
             )
         except ValidationError as error:
-            _service_errors_to_form(form, error, {})
+            add_service_error(form, error, {})
         else:
             messages.success(
                 request,
@@ -507,7 +499,7 @@ def council_budget(request: HttpRequest, pk: int) -> HttpResponse:
                     by=request.user,
                 )
             except ValidationError as error:
-                _service_errors_to_form(form, error, {"amount_ore": "amount"})
+                add_service_error(form, error, {"amount_ore": "amount"})
             else:
                 messages.success(
                     request,
@@ -534,7 +526,7 @@ def council_rules(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.council_rules_update(council=council, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _service_errors_to_form(form, error, {})
+            add_service_error(form, error, {})
         else:
             messages.success(request, _("Rådets regler er gemt."))
             return redirect("peers:council", pk=council.pk)

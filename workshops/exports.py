@@ -3,18 +3,17 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
-from weasyprint import HTML
 
 from astnet import access
 from astnet.audit import Action, audit_record
+from astnet.pdf import render_pdf
 from workshops import selectors
 from workshops.models import Process
 
 
 def _pdf(request: HttpRequest, template: str, context: dict, filename: str) -> HttpResponse:
     html = render_to_string(template, context, request=request)
-    # Tagged PDF: headings and tables stay navigable for screen readers.
-    document = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_tags=True)
+    document = render_pdf(html)
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from astnet import access, qr
 from astnet.formats import format_date
+from astnet.forms import add_service_error
 from astnet.models import Role
 from offers.models import District
 from workshops import selectors, services
@@ -31,14 +32,6 @@ FACILITATORS = (Role.STAFF, Role.LEADER)
 def _leader_of(request: HttpRequest, workshop: Workshop) -> None:
     """Leaders run the workshops of their own district; anyone else gets 404 as for any object."""
     access.get_in_scope(request.user, District, "change", pk=workshop.district_id)
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @access.require_role(*access.WORKSHOP_ROLES)
@@ -62,7 +55,7 @@ def _workshop_form_page(request: HttpRequest, workshop: Workshop) -> HttpRespons
                 request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Workshoppen er gemt."))
             return redirect("workshops:detail", pk=saved.pk)
@@ -118,7 +111,7 @@ def theme_create(request: HttpRequest, pk: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Temaet er tilføjet."))
             return redirect("workshops:detail", pk=workshop.pk)
@@ -149,7 +142,7 @@ def table_form(request: HttpRequest, pk: int, table_pk: int | None = None) -> Ht
         try:
             services.table_save(by=request.user, table=form.save(commit=False), request=request)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Bordet er gemt."))
             return redirect("workshops:detail", pk=workshop.pk)
@@ -185,7 +178,7 @@ def live(request: HttpRequest, pk: int) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_error(form, error)
             else:
                 kept = {
                     "table": data["table"].pk,
@@ -275,7 +268,7 @@ def _scenario_form_page(request: HttpRequest, scenario: Scenario, workshop: Work
                 request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Scenariet er gemt."))
             return redirect("workshops:scenario_edit", pk=saved.pk)
@@ -437,7 +430,7 @@ def _milestone_form_page(request: HttpRequest, workshop: Workshop, milestone: Mi
                 by=request.user, milestone=form.save(commit=False), request=request
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Milepælen er gemt."))
             return redirect("workshops:detail", pk=workshop.pk)

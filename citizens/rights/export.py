@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
 from astnet.models import AuditEvent
+from astnet.pdf import render_pdf
 from citizens import cpr
 from citizens.models import Citizen
 from citizens.rights.values import (
@@ -229,12 +230,9 @@ def _for_print(export: dict) -> dict:
 
 
 def export_pdf(citizen: Citizen, export: dict | None = None) -> bytes:
-    from weasyprint import HTML
-
     printable = _for_print(export or export_citizen(citizen))
     html = render_to_string("citizens/rights/export_pdf.html", {"export": printable})
-    # pdf_tags writes a tagged PDF (headings, tables, reading order) for screen readers.
-    return HTML(string=html, base_url=None).write_pdf(pdf_tags=True)
+    return render_pdf(html)
 
 
 def export_record(*, citizen: Citizen, by, file_format: str, request=None) -> None:
