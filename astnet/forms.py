@@ -59,8 +59,10 @@ class _OnlyChoiceSelected:
             option for _group, group, _index in context["widget"]["optgroups"] for option in group
         ]
         real = [option for option in options if option["value"] not in (None, "")]
-        if len(real) == 1 and not any(option["selected"] for option in options):
-            real[0]["selected"] = True
+        if len(real) == 1 and not real[0]["selected"]:
+            for option in options:
+                option["selected"] = option is real[0]
+                option["attrs"].pop("selected", None)
             real[0]["attrs"]["selected"] = True
         return context
 
