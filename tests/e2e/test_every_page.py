@@ -47,7 +47,7 @@ HORIZONTAL_OVERFLOW = """() => {
   if (root.scrollWidth <= root.clientWidth) return null;
   const wide = [...document.querySelectorAll('body *')]
     .filter(el => el.getBoundingClientRect().right > root.clientWidth + 1)
-    .filter(el => !el.closest('.table-scroll, .dashboard-table, .workshop-compare'))
+    .filter(el => !el.closest('.table--responsive-scroll, .table-scroll, .dashboard-table, .workshop-compare'))
     .slice(0, 5)
     .map(el => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
   return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest: wide};
