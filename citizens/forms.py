@@ -91,8 +91,6 @@ class CitizenForm(DkfdsFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("home_offers", "challenges"):
-            self.fields[name].widget.attrs["class"] = "form-checkbox"
         self.fields["home_offers"].queryset = attendance_offers(user)
         self.fields["home_offers"].required = True
         self.fields["home_offers"].error_messages["required"] = _(

@@ -145,7 +145,6 @@ class OfferForm(DkfdsFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["replaced_by"].queryset = Offer.objects.exclude(pk=self.instance.pk)
-        self.fields["target_groups"].widget.attrs.pop("class", None)
         self.old_address = self.instance.current_address
 
     @property
