@@ -116,8 +116,9 @@ class DkfdsFormMixin:
         for name, field in self.fields.items():
             if not isinstance(field, forms.FileField):
                 continue
+            key = self.add_prefix(name)
             uploads = (
-                self.files.getlist(self.add_prefix(name)) if hasattr(self.files, "getlist") else []
+                self.files.getlist(key) if hasattr(self.files, "getlist") else [self.files.get(key)]
             )
             for upload in uploads:
                 if upload:
