@@ -99,7 +99,7 @@ def test_a_decision_by_vote_is_added_to_a_meeting_by_hand(page, council_world, a
     assert_accessible(page)
     page.get_by_label("Kanotur · Bevilget", exact=False).check()
     page.get_by_role("button", name="Tilføj til referatet").click()
-    page.get_by_text("1 beslutning(er) står nu i mødets referat.").wait_for()
+    page.get_by_text("1 beslutning står nu i mødets referat.").wait_for()
     assert page.get_by_role("cell", name="Kanotur").is_visible()
     assert_accessible(page)
     assert Decision.objects.get(application=application).meeting_id == meeting.pk
