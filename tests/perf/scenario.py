@@ -16,8 +16,8 @@ from django.utils import timezone
 from astnet.celery import app
 from astnet.figures import Period
 from astnet.models import Membership, Report, Role
-from astnet.reports import report_order
-from astnet.tasks import refresh_dashboards
+from astnet.reporting.reports import report_order
+from astnet.reporting.tasks import refresh_dashboards
 from citizens.models import Citizen, Visit
 from offers.models import Offer
 

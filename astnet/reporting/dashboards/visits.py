@@ -1,0 +1,176 @@
+"""Visits (fremmøde): per offer, per ISO week and the key figures, each one aggregate query.
+
+Visits are counted by their citizen (never null), not their id: the citizen is in the (offer, day)
+index and the id is not, so PostgreSQL answers every count from the index alone.
+"""
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncWeek
+from django.utils.translation import gettext as _
+
+from astnet.figures import Figure
+from astnet.reporting.dashboards.base import Scope, both_periods, compare_columns, in_period
+from citizens.models import Citizen, Visit
+
+
+def key_figures(scope: Scope) -> list[Figure]:
+    """Visits, unique and new citizens for the period and a year before: two queries."""
+    now, before = scope.period, scope.period.previous_year
+    visits = _visits_in_both(scope).aggregate(
+        visits_now=Count("citizen", filter=in_period(now)),
+        visits_before=Count("citizen", filter=in_period(before)),
+        citizens_now=Count("citizen", distinct=True, filter=in_period(now)),
+        citizens_before=Count("citizen", distinct=True, filter=in_period(before)),
+    )
+    visits.update(_new_citizens(scope))
+    return [
+        Figure(
+            key="noegletal",
+            title=_("Nøgletal"),
+            description=_(
+                "Antal besøg, forskellige borgere og nye borgere i perioden og i samme periode "
+                "året før."
+            ),
+            row_header=_("Nøgletal"),
+            columns=compare_columns(),
+            row_labels=[_("Besøg"), _("Forskellige borgere"), _("Nye borgere")],
+            values=[
+                [visits["visits_now"], visits["visits_before"]],
+                [visits["citizens_now"], visits["citizens_before"]],
+                [visits["new_now"], visits["new_before"]],
+            ],
+            chart_columns=[0, 1],
+        )
+    ]
+
+
+def _new_citizens(scope: Scope) -> dict[str, int]:
+    """Citizens registered in the period who came to one of the offers in it, and the same a year
+    before. Counted from the few citizens registered in either period, so the visits are read
+    from the (offer, day, citizen) index and never joined to every citizen."""
+    now, before = scope.period, scope.period.previous_year
+
+    def came_in(period):
+        return Exists(
+            Visit.objects.filter(in_period(period), citizen=OuterRef("pk"), offer__in=scope.offers)
+        )
+
+    return Citizen.objects.filter(
+        in_period(now, "created_at__date") | in_period(before, "created_at__date")
+    ).aggregate(
+        new_now=Count("pk", filter=in_period(now, "created_at__date") & Q(came_in(now))),
+        new_before=Count("pk", filter=in_period(before, "created_at__date") & Q(came_in(before))),
+    )
+
+
+def _visits_in_both(scope: Scope) -> QuerySet:
+    """The scope's visits in the period and the year before."""
+    return Visit.objects.filter(both_periods(scope.period), offer__in=scope.offers)
+
+
+def per_offer(scope: Scope) -> list[Figure]:
+    """Visits and unique citizens per offer: the offers, and one grouped query of their visits."""
+    now, before = scope.period, scope.period.previous_year
+    offers = list(scope.offers.order_by("name").only("pk", "name"))
+    counts = {
+        row["offer"]: row
+        for row in _visits_in_both(scope)
+        .values("offer")
+        .annotate(
+            visits_now=Count("citizen", filter=in_period(now)),
+            visits_before=Count("citizen", filter=in_period(before)),
+            citizens_now=Count("citizen", distinct=True, filter=in_period(now)),
+            citizens_before=Count("citizen", distinct=True, filter=in_period(before)),
+        )
+    }
+    empty = dict.fromkeys(["visits_now", "visits_before", "citizens_now", "citizens_before"], 0)
+    rows = [counts.get(offer.pk, empty) for offer in offers]
+    labels = [offer.name for offer in offers]
+    return [
+        Figure(
+            key="besoeg-pr-tilbud",
+            title=_("Besøg pr. tilbud"),
+            description=_("Besøg pr. tilbud i perioden sammenlignet med samme periode året før."),
+            row_header=_("Tilbud"),
+            columns=compare_columns(),
+            row_labels=labels,
+            values=[[r["visits_now"], r["visits_before"]] for r in rows],
+            column_totals=True,
+            chart_kind="hbar" if len(offers) > 8 else "bar",
+            chart_columns=[0, 1],
+        ),
+        Figure(
+            key="borgere-pr-tilbud",
+            title=_("Forskellige borgere pr. tilbud"),
+            description=_(
+                "Antal forskellige borgere, der kom i hvert tilbud, i perioden og året før. "
+                "En borger kan komme flere steder, så tallene lægges ikke sammen."
+            ),
+            row_header=_("Tilbud"),
+            columns=compare_columns(),
+            row_labels=labels,
+            values=[[r["citizens_now"], r["citizens_before"]] for r in rows],
+            chart_kind="hbar" if len(offers) > 8 else "bar",
+            chart_columns=[0, 1],
+        ),
+    ]
+
+
+def _weekly(scope: Scope) -> tuple[dict, dict]:
+    """Visits and citizens per ISO week, in one query over both periods. The period's weeks are
+    keyed by (ISO year, week); last year's by the year they are compared with, (ISO year + 1, week)."""
+    now, before = scope.period, scope.period.previous_year
+    rows = (
+        Visit.objects.filter(both_periods(now), offer__in=scope.offers)
+        .annotate(week=TruncWeek("day"))
+        .values("week")
+        .annotate(
+            visits_now=Count("citizen", filter=in_period(now)),
+            visits_before=Count("citizen", filter=in_period(before)),
+            citizens_now=Count("citizen", distinct=True, filter=in_period(now)),
+            citizens_before=Count("citizen", distinct=True, filter=in_period(before)),
+        )
+    )
+    this_year, last_year = {}, {}
+    for row in rows:
+        year, week, _day = row["week"].isocalendar()
+        this_year[(year, week)] = (row["visits_now"], row["citizens_now"])
+        last_year[(year + 1, week)] = (row["visits_before"], row["citizens_before"])
+    return this_year, last_year
+
+
+def per_week(scope: Scope) -> list[Figure]:
+    """Visits per ISO week, set against the same week number a year before: one query."""
+    this_year, last_year = _weekly(scope)
+    weeks = scope.period.iso_weeks()
+    values = []
+    for monday in weeks:
+        year, week, _day = monday.isocalendar()
+        visits, citizens = this_year.get((year, week), (0, 0))
+        visits_before, citizens_before = last_year.get((year, week), (0, 0))
+        values.append([visits, visits_before, citizens, citizens_before])
+    return [
+        Figure(
+            key="besoeg-pr-uge",
+            title=_("Besøg pr. uge"),
+            description=_(
+                "Besøg og forskellige borgere pr. uge i perioden, sammenlignet med samme uge året før."
+            ),
+            row_header=_("Uge"),
+            columns=[
+                _("Besøg"),
+                _("Besøg året før"),
+                _("Forskellige borgere"),
+                _("Forskellige borgere året før"),
+            ],
+            row_labels=[
+                _("Uge %(week)s, %(year)s")
+                % {"week": monday.isocalendar().week, "year": monday.isocalendar().year}
+                for monday in weeks
+            ],
+            values=values,
+            column_totals=[True, True, False, False],
+            chart_kind="line",
+            chart_columns=[0, 1],
+        )
+    ]
