@@ -240,7 +240,7 @@ def test_without_a_date_the_latest_move_is_shown(client, world):
     response = client.get(TRANSITION)
 
     assert response.context["day"] == MOVE_DAY
-    assert "Flyttet 1.3.2017" in response.content.decode()
+    assert "Flyttet 1. mar. 2017" in response.content.decode()
 
 
 @pytest.mark.parametrize(
