@@ -14,6 +14,11 @@ from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
 from citizens import cpr
+from citizens.follow_up.services import (
+    follow_ups_close,
+    follow_ups_close_by_visit,
+    follow_ups_reopen_for_visit,
+)
 from citizens.models import (
     AnonymousVisits,
     Citizen,
@@ -35,13 +40,6 @@ def _refuse_future(day: datetime.date, field: str) -> None:
         )
 
 
-def _close_follow_ups(*, citizen: Citizen, reason: str, offer: Offer | None = None) -> None:
-    open_follow_ups = FollowUp.objects.filter(citizen=citizen, closed_at__isnull=True)
-    if offer is not None:
-        open_follow_ups = open_follow_ups.filter(offer=offer)
-    open_follow_ups.update(closed_at=timezone.now(), close_reason=reason)
-
-
 def visit_check_in(
     *, offer: Offer, citizen: Citizen, by, day: datetime.date | None = None, request=None
 ) -> tuple[Visit, bool]:
@@ -56,7 +54,7 @@ def visit_check_in(
             citizen=citizen, offer=offer, day=day, defaults={"recorded_by": by}
         )
         if created:
-            _close_follow_ups(citizen=citizen, offer=offer, reason=FollowUp.CloseReason.VISITED)
+            follow_ups_close_by_visit(visit)
             audit_record(actor=by, action=Action.CREATE, target=visit, request=request)
     return visit, created
 
@@ -67,6 +65,7 @@ def visit_undo(*, visit: Visit, by, request=None) -> None:
         raise ValidationError(_("Fremmødet kan kun fortrydes det første minut."))
     with transaction.atomic():
         audit_record(actor=by, action=Action.DELETE, target=visit, request=request)
+        follow_ups_reopen_for_visit(visit)
         visit.delete()
 
 
@@ -180,8 +179,9 @@ def consent_withdraw(*, consent: Consent, by, request=None) -> Consent:
         consent.withdrawn_recorded_by = by
         consent.save(update_fields=["withdrawn_at", "withdrawn_recorded_by"])
         if consent.kind == Consent.Kind.FOLLOW_UP:
-            _close_follow_ups(
-                citizen=consent.citizen, reason=FollowUp.CloseReason.CONSENT_WITHDRAWN
+            follow_ups_close(
+                follow_ups=FollowUp.objects.filter(citizen=consent.citizen),
+                reason=FollowUp.CloseReason.CONSENT_WITHDRAWN,
             )
         audit_record(actor=by, action=Action.CHANGE, target=consent, request=request)
     return consent

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from citizens.follow_up.services import follow_ups_close
 from citizens.models import Citizen, Consent, FollowUp
 from citizens.rights.models import AnonymisationReason, CitizenPrivacy, CitizenRevision
 from citizens.rights.values import model_or_none
@@ -92,8 +93,8 @@ def _end_consents(citizen: Citizen, by) -> None:
     Consent.objects.filter(citizen=citizen).exclude(partner_name="").update(
         partner_name=PLACEHOLDER
     )
-    FollowUp.objects.filter(citizen=citizen, closed_at__isnull=True).update(
-        closed_at=now, close_reason=FollowUp.CloseReason.CONSENT_WITHDRAWN
+    follow_ups_close(
+        follow_ups=FollowUp.objects.filter(citizen=citizen), reason=FollowUp.CloseReason.ANONYMISED
     )
 
 
