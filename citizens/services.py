@@ -114,8 +114,28 @@ def citizen_create(
     return citizen
 
 
-def citizen_arrive(*, by, chosen_name: str, offer: Offer, request=None) -> Citizen:
-    """A new citizen at the door: created by chosen name as a regular here, and checked in."""
+def citizen_arrive(
+    *, by, chosen_name: str, offer: Offer, confirmed_new: bool = False, request=None
+) -> Citizen:
+    """A new citizen at the door: created by chosen name as a regular here, and checked in.
+
+    Unless `confirmed_new` (staff have seen them and say this is someone else), a regular of
+    `offer` with the same chosen name refuses it: ValidationError with code "same_name" (issue 19,
+    no duplicate by one tap). A name of fewer than two letters is refused too."""
+    name = chosen_name.strip()
+    if (
+        not confirmed_new
+        and Citizen.objects.filter(chosen_name__iexact=name, home_offers=offer).exists()
+    ):
+        raise ValidationError(
+            {
+                "chosen_name": ValidationError(
+                    _("Der er allerede en borger, der hedder »%(name)s«, på tilbuddet.")
+                    % {"name": name},
+                    code="same_name",
+                )
+            }
+        )
     with transaction.atomic():
         citizen = citizen_create(
             by=by, chosen_name=chosen_name, home_offers=[offer], request=request
