@@ -29,7 +29,9 @@ def test_the_search_shows_the_existing_citizen_before_the_create_button(client, 
     client.force_login(world.staff)
 
     body = client.get(
-        reverse("citizens:today_search", args=[world.nabo.pk]), {"q": "Curt"}, HTTP_HX_REQUEST="true"
+        reverse("citizens:today_search", args=[world.nabo.pk]),
+        {"q": "Curt"},
+        HTTP_HX_REQUEST="true",
     ).content.decode()
 
     assert body.index(f"search-{curt.pk}") < body.index("Opret ny borger »Curt«")

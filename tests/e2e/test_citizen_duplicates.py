@@ -12,9 +12,7 @@ from tests.factories import TEST_PASSWORD
 pytestmark = pytest.mark.e2e
 
 
-def test_staff_are_asked_before_a_second_curt_and_merge_a_duplicate(
-    page, world, assert_accessible
-):
+def test_staff_are_asked_before_a_second_curt_and_merge_a_duplicate(page, world, assert_accessible):
     curt = f.CitizenFactory(chosen_name="Curt", home_offers=[world.nabo])
     log_in(page, world.staff.username, TEST_PASSWORD)
     page.wait_for_url("**/hjem/medarbejder/")
