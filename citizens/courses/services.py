@@ -131,9 +131,11 @@ def _move_up(course: Course, enrollment: Enrollment, *, by, request=None) -> Enr
 
 def _fill_free_places(course: Course, *, by, request=None) -> list[Enrollment]:
     """Give every free place on `course` to the first in line, in order. The caller holds the
-    course row lock. Returns the enrolments moved up (each with an audit event "moved up"), so the
-    caller can tell staff whom to tell."""
+    course row lock. A course that has ended hands out nothing. Returns the enrolments moved up
+    (each with an audit event "moved up"), so the caller can tell staff whom to tell."""
     moved_up = []
+    if course.end_date and course.end_date < timezone.localdate():
+        return moved_up  # a finished course gives no places; its line stays as it ended
     free = course.capacity - _active_count(course)
     if free <= 0:
         return moved_up

@@ -168,3 +168,21 @@ def test_staff_of_another_offer_cannot_move_citizens_up(client, world, courses, 
     assert client.post(reverse("courses:move_up", args=[emil.pk])).status_code == 404
     emil.refresh_from_db()
     assert emil.waiting_position == 2
+
+
+def test_a_finished_course_gives_no_place_to_the_line(world, courses, full_course):
+    Course.objects.filter(pk=full_course.pk).update(
+        start_date=datetime.date.today() - datetime.timedelta(days=30),
+        end_date=datetime.date.today() - datetime.timedelta(days=1),
+    )
+    anne = _enrollment(courses.nabo_citizens[0])
+
+    _ended, moved_up = services.enrollment_end(
+        enrollment=anne,
+        outcome="completed",
+        end_date=datetime.date.today() - datetime.timedelta(days=1),
+        by=world.staff,
+    )
+
+    assert moved_up == []
+    assert _enrollment(courses.nabo_citizens[3]).waiting_position == 1
