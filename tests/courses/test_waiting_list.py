@@ -180,7 +180,7 @@ def test_a_finished_course_gives_no_place_to_the_line(world, courses, full_cours
     _ended, moved_up = services.enrollment_end(
         enrollment=anne,
         outcome="completed",
-        end_date=datetime.date.today() - datetime.timedelta(days=1),
+        end_date=datetime.date.today(),
         by=world.staff,
     )
 
