@@ -48,7 +48,7 @@ class FollowUp(models.Model):
         CONSENT_WITHDRAWN = "consent_withdrawn", _("Samtykket er trukket tilbage")
         NO_LONGER_DUE = "no_longer_due", _("Ikke længere aktuel efter ændret opfølgningsregel")
         NO_LONGER_REGULAR = "no_longer_regular", _("Ikke længere fast bruger af tilbuddet")
-        OFFER_CLOSED = "offer_closed", _("Tilbuddet lukker eller er lukket")
+        OFFER_CLOSED = "offer_closed", _("Tilbuddet er lukket")
         ANONYMISED = "anonymised", _("Borgeren er anonymiseret")
         MERGED = "merged", _("Lagt sammen med en anden registrering af borgeren")
 

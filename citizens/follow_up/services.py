@@ -92,7 +92,7 @@ def follow_ups_reopen_for_visit(visit: Visit) -> int:
     return closed.update(closed_at=None, close_reason="", closing_visit=None)
 
 
-def _why_no_longer_due(follow_up: FollowUp) -> tuple[str, Visit | None]:
+def _why_no_longer_due(follow_up: FollowUp, today: datetime.date) -> tuple[str, Visit | None]:
     """What happened to a follow-up that the refresh finds no longer due, in the order that
     best explains it to staff: a newer visit first, then consent, the offer, the regular."""
     visits = Visit.objects.filter(citizen_id=follow_up.citizen_id, offer_id=follow_up.offer_id)
@@ -103,7 +103,7 @@ def _why_no_longer_due(follow_up: FollowUp) -> tuple[str, Visit | None]:
         return FollowUp.CloseReason.VISITED, visit
     if not follow_up.consent_active:
         return FollowUp.CloseReason.CONSENT_WITHDRAWN, None
-    if follow_up.offer.status != Offer.Status.OPEN:
+    if not Offer.objects.filter(open_on_q(today), pk=follow_up.offer_id).exists():
         return FollowUp.CloseReason.OFFER_CLOSED, None
     if not follow_up.offer.regulars.filter(pk=follow_up.citizen_id).exists():
         return FollowUp.CloseReason.NO_LONGER_REGULAR, None
@@ -117,17 +117,15 @@ def refresh_follow_up(*, today: datetime.date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     due = _due_pairs(today)
     opened = closed = 0
-    open_now = (
-        FollowUp.objects.filter(closed_at__isnull=True)
-        .select_related("offer")
-        .annotate(consent_active=active_follow_up_consent())
+    open_now = FollowUp.objects.filter(closed_at__isnull=True).annotate(
+        consent_active=active_follow_up_consent()
     )
     for follow_up in open_now:
         key = (follow_up.citizen_id, follow_up.offer_id)
         if key in due:
             due.pop(key)
             continue
-        reason, visit = _why_no_longer_due(follow_up)
+        reason, visit = _why_no_longer_due(follow_up, today)
         closed += follow_ups_close(
             follow_ups=FollowUp.objects.filter(pk=follow_up.pk), reason=reason, visit=visit
         )
