@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from astnet import access
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.access import attendance_offer_ids
@@ -34,6 +35,7 @@ def announce_moved_up(request: HttpRequest, moved_up: list[Enrollment]) -> None:
 
 @require_http_methods(["GET", "POST"])
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.course")
 def enroll(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff enrol citizens of their own offers on any course in the city."""
     course = selectors.course_for_page(request.user, pk)
@@ -105,6 +107,7 @@ def move_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.enrollment")
 def enrollment_end(request: HttpRequest, pk: int) -> HttpResponse:
     enrollment = access.get_in_scope(
         request.user, Enrollment.objects.select_related("citizen", "course"), "change", pk=pk

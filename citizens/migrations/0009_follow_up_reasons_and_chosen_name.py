@@ -8,7 +8,7 @@ import citizens.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("citizens", "0007_visit_day_index"),
+        ("citizens", "0008_cpr_hash_not_unique"),
     ]
 
     operations = [
