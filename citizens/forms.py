@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from astnet.forms import DkfdsFormMixin
 from citizens import cpr
 from citizens.access import colleagues
-from citizens.models import Challenge, Citizen, Consent, ExpectationTalk
+from citizens.models import Challenge, Citizen, Consent, ExpectationTalk, validate_chosen_name
 from citizens.selectors import attendance_offers
 
 FUTURE_DATE = _("Datoen ligger i fremtiden. Vælg i dag eller en tidligere dato.")
@@ -39,7 +39,10 @@ class QuickCitizenForm(DkfdsFormMixin, forms.Form):
         max_length=100,
         help_text=_("Det navn borgeren selv vil kaldes."),
         error_messages={"required": _("Skriv det navn, borgeren vil kaldes.")},
+        validators=[validate_chosen_name],
     )
+    # Set by the confirmation step only: staff have seen the citizens with this name here.
+    confirmed_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class NeverEchoedInput(forms.TextInput):

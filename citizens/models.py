@@ -36,9 +36,24 @@ def validate_challenges(value) -> None:
         raise ValidationError(_("Vælg kun udfordringer fra listen."))
 
 
+MIN_NAME_LETTERS = 2
+
+
+def validate_chosen_name(value: str) -> None:
+    """A chosen name has at least two letters: one tap on a one-letter search must not make a
+    citizen called "C" (issue 19). Raises ValidationError with a Danish message."""
+    if sum(character.isalpha() for character in value) < MIN_NAME_LETTERS:
+        raise ValidationError(
+            _("Skriv mindst to bogstaver af det navn, borgeren vil kaldes."), code="too_short"
+        )
+
+
 class Citizen(models.Model):
     chosen_name = models.CharField(
-        _("navn"), max_length=100, help_text=_("Det navn borgeren selv vil kaldes.")
+        _("navn"),
+        max_length=100,
+        help_text=_("Det navn borgeren selv vil kaldes."),
+        validators=[validate_chosen_name],
     )
     birth_year = models.PositiveSmallIntegerField(_("fødselsår"), null=True, blank=True)
     district = models.ForeignKey(

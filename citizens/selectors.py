@@ -51,6 +51,26 @@ def citizen_search(*, offer: Offer, user, day: datetime.date, query: str) -> Que
     return _with_visit_on(found, offer=offer, day=day).order_by("chosen_name", "pk")[:SEARCH_LIMIT]
 
 
+def same_name_at_offer(*, offer: Offer, user, chosen_name: str, day: datetime.date) -> QuerySet:
+    """Citizens the user works with, regulars at `offer`, whose chosen name is `chosen_name`
+    (ignoring case and spaces around it): the ones to show before creating another (issue 19)."""
+    found = (
+        access.scope(user, Citizen, "change")
+        .filter(chosen_name__iexact=chosen_name.strip(), home_offers=offer)
+        .distinct()
+    )
+    return _with_visit_on(found, offer=offer, day=day).order_by("chosen_name", "pk")
+
+
+def merge_candidates(*, user, keep: Citizen, query: str) -> QuerySet:
+    """Citizens the user may change, other than `keep`, whose chosen name contains `query`:
+    the possible duplicates of `keep` (issue 19)."""
+    found = access.scope(user, Citizen, "change").exclude(pk=keep.pk)
+    if query:
+        found = found.filter(chosen_name__icontains=query)
+    return found.prefetch_related("home_offers").order_by("chosen_name", "pk")
+
+
 def citizen_with_visit(*, user, citizen_id: int, offer: Offer, day: datetime.date) -> Citizen:
     citizens = _with_visit_on(access.scope(user, Citizen, "change"), offer=offer, day=day)
     return get_object_or_404(citizens, pk=citizen_id)

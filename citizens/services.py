@@ -16,6 +16,11 @@ from django.utils.translation import gettext as _
 from astnet import access
 from astnet.audit import Action, audit_record
 from citizens import cpr
+from citizens.follow_up.services import (
+    follow_ups_close,
+    follow_ups_close_by_visit,
+    follow_ups_reopen_for_visit,
+)
 from citizens.models import (
     AnonymousVisits,
     Citizen,
@@ -38,13 +43,6 @@ def _refuse_future(day: datetime.date, field: str) -> None:
         )
 
 
-def _close_follow_ups(*, citizen: Citizen, reason: str, offer: Offer | None = None) -> None:
-    open_follow_ups = FollowUp.objects.filter(citizen=citizen, closed_at__isnull=True)
-    if offer is not None:
-        open_follow_ups = open_follow_ups.filter(offer=offer)
-    open_follow_ups.update(closed_at=timezone.now(), close_reason=reason)
-
-
 def visit_check_in(
     *, offer: Offer, citizen: Citizen, by, day: datetime.date | None = None, request=None
 ) -> tuple[Visit, bool]:
@@ -59,7 +57,7 @@ def visit_check_in(
             citizen=citizen, offer=offer, day=day, defaults={"recorded_by": by}
         )
         if created:
-            _close_follow_ups(citizen=citizen, offer=offer, reason=FollowUp.CloseReason.VISITED)
+            follow_ups_close_by_visit(visit)
             audit_record(actor=by, action=Action.CREATE, target=visit, request=request)
     return visit, created
 
@@ -70,6 +68,7 @@ def visit_undo(*, visit: Visit, by, request=None) -> None:
         raise ValidationError(_("Fremmødet kan kun fortrydes det første minut."))
     with transaction.atomic():
         audit_record(actor=by, action=Action.DELETE, target=visit, request=request)
+        follow_ups_reopen_for_visit(visit)
         visit.delete()
 
 
@@ -170,8 +169,28 @@ def citizen_create(
     return citizen
 
 
-def citizen_arrive(*, by, chosen_name: str, offer: Offer, request=None) -> Citizen:
-    """A new citizen at the door: created by chosen name as a regular here, and checked in."""
+def citizen_arrive(
+    *, by, chosen_name: str, offer: Offer, confirmed_new: bool = False, request=None
+) -> Citizen:
+    """A new citizen at the door: created by chosen name as a regular here, and checked in.
+
+    Unless `confirmed_new` (staff have seen them and say this is someone else), a regular of
+    `offer` with the same chosen name refuses it: ValidationError with code "same_name" (issue 19,
+    no duplicate by one tap). A name of fewer than two letters is refused too."""
+    name = chosen_name.strip()
+    if (
+        not confirmed_new
+        and Citizen.objects.filter(chosen_name__iexact=name, home_offers=offer).exists()
+    ):
+        raise ValidationError(
+            {
+                "chosen_name": ValidationError(
+                    _("Der er allerede en borger, der hedder »%(name)s«, på tilbuddet.")
+                    % {"name": name},
+                    code="same_name",
+                )
+            }
+        )
     with transaction.atomic():
         citizen = citizen_create(
             by=by, chosen_name=chosen_name, home_offers=[offer], request=request
@@ -238,8 +257,9 @@ def consent_withdraw(*, consent: Consent, by, request=None) -> Consent:
         consent.withdrawn_recorded_by = by
         consent.save(update_fields=["withdrawn_at", "withdrawn_recorded_by"])
         if consent.kind == Consent.Kind.FOLLOW_UP:
-            _close_follow_ups(
-                citizen=consent.citizen, reason=FollowUp.CloseReason.CONSENT_WITHDRAWN
+            follow_ups_close(
+                follow_ups=FollowUp.objects.filter(citizen=consent.citizen),
+                reason=FollowUp.CloseReason.CONSENT_WITHDRAWN,
             )
         audit_record(actor=by, action=Action.CHANGE, target=consent, request=request)
     return consent
