@@ -57,9 +57,7 @@ def deepen(*, seed: int = 2022) -> dict[str, int]:
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
     today = timezone.localdate()
     now = timezone.now()
-    staff = (
-        get_user_model().objects.filter(memberships__role=Role.STAFF).order_by("pk").first()
-    )
+    staff = get_user_model().objects.filter(memberships__role=Role.STAFF).order_by("pk").first()
     offers = list(Offer.objects.filter(status=Offer.Status.OPEN).order_by("pk"))
     track = Track.objects.order_by("pk").first()
     regulars: dict[int, list[int]] = defaultdict(list)

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.perf import pages  # noqa: E402 - needs the project root on the path first
+
 OUT = ROOT / "var" / "bench"
 RESULTS = Path(__file__).with_name("RESULTS.md")
 PORT = 8765
@@ -236,6 +237,8 @@ def verdicts(stats: dict, report: dict, runs: list[dict], in_process: dict) -> l
 
 def one_run(number: int, plan: dict, plan_path: Path) -> dict:
     """Serve, warm up, log in, load, stop; then count the check-ins and time a city report."""
+    from tests.perf import scenario
+
     plan.update(scenario.prepare(users=USERS, password=PASSWORD))
     step(f"run {number}: gunicorn, 4 workers, production settings and the bench's floors")
     server = subprocess.Popen(
@@ -252,8 +255,10 @@ def one_run(number: int, plan: dict, plan_path: Path) -> dict:
         step(f"run {number}: logging everyone in")
         plan["sessions"] = scenario.log_in_everyone(plan, HOST)
         plan_path.write_text(json.dumps(plan))
-        step(f"run {number}: locust, {USERS} staff, 2 in the administration, "
-             f"{VISITORS} visitors for {SECONDS} s")
+        step(
+            f"run {number}: locust, {USERS} staff, 2 in the administration, "
+            f"{VISITORS} visitors for {SECONDS} s"
+        )
         stats = run_load(plan_path)
     finally:
         server.terminate()
@@ -275,7 +280,7 @@ def main() -> int:
     manage("seed_demo", "--scale", "city")
 
     django_setup()
-    from tests.perf import city
+    from tests.perf import city, scenario
 
     step("the city's depth: courses, goals, consents, talks, follow-ups, councils")
     made = city.deepen()
