@@ -53,6 +53,11 @@ def staff_offer_ids(user) -> set[int]:
     return {m.offer_id for m in memberships(user) if m.role == Role.STAFF}
 
 
+def staff_offers(user) -> dict:
+    """The offers where the user is staff, by id, as loaded with the memberships (no query)."""
+    return {m.offer_id: m.offer for m in memberships(user) if m.role == Role.STAFF}
+
+
 def leader_district_ids(user) -> set[int]:
     return {m.district_id for m in memberships(user) if m.role == Role.LEADER}
 
@@ -222,7 +227,7 @@ def _enrollments(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     condition = Q(course__in=course_runner_ids(user, action))
     if action == "view":
         citizen_model = qs.model._meta.get_field("citizen").related_model
-        condition |= Q(citizen__in=scope(user, citizen_model, "view").values("pk"))
+        condition |= Q(follows(user, citizen_model, "view", "citizen"))
     return qs.filter(condition)
 
 
@@ -236,7 +241,7 @@ def _goals(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     """A goal follows its citizen, and a goal set on a course also its course's runners."""
     citizen_model = qs.model._meta.get_field("citizen").related_model
     return qs.filter(
-        Q(citizen__in=scope(user, citizen_model, action).values("pk"))
+        Q(follows(user, citizen_model, action, "citizen"))
         | Q(enrollment__course__in=course_runner_ids(user, action))
     )
 
@@ -244,7 +249,8 @@ def _goals(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 @rule("citizens.goalrating")
 def _goal_ratings(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     goal_model = qs.model._meta.get_field("goal").related_model
-    return qs.filter(goal__in=_goals(user, goal_model.objects.all(), action).values("pk"))
+    goals = _goals(user, goal_model.objects.all(), action)
+    return qs.filter(Exists(goals.filter(pk=OuterRef("goal"))))
 
 
 def _council_condition(user, action: ScopeAction, prefix: str = "") -> Q:
@@ -558,6 +564,15 @@ def get_in_scope(
         ValueError,
     ) as error:
         raise Http404 from error
+
+
+def follows(user, model: type[Model], action: ScopeAction, field: str) -> Exists:
+    """A rule's condition for rows whose `field` points at an object of `model` in the user's
+    scope, as a correlated EXISTS: PostgreSQL checks it row by row through `model`'s primary key.
+    `field__in=scope(...)` joined to another condition by OR cannot become a semi-join, so the
+    planner builds the whole scope first: for citizens, every visit of the user's offers, read to
+    show one citizen's goals (issue 22: 518–541 ms a query on 2.5 M visits)."""
+    return Exists(scope(user, model, action).filter(pk=OuterRef(field)))
 
 
 def require_role(*allowed: str) -> Callable:

@@ -63,14 +63,19 @@ def today(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = selectors.attendance_offer(request.user, offer_id)
     day = timezone.localdate()
     query = request.GET.get("q", "").strip()
-    roster = selectors.roster_for_offer(offer=offer, user=request.user, day=day)
     # The roster names citizens: reading it is a view of personal data (never the search text).
     audit_record(
         actor=request.user, action=Action.VIEW, target=offer, request=request, detail="i dag"
     )
     context = _today_context(
         offer,
-        page=Paginator(roster, ROSTER_PAGE_SIZE).get_page(request.GET.get("side")),
+        page=selectors.roster_page(
+            offer=offer,
+            user=request.user,
+            day=day,
+            number=request.GET.get("side"),
+            per_page=ROSTER_PAGE_SIZE,
+        ),
         query=query,
         results=selectors.citizen_search(offer=offer, user=request.user, day=day, query=query)
         if query
@@ -107,17 +112,19 @@ def today_search(request: HttpRequest, offer_id: int) -> HttpResponse:
     return render(request, "citizens/today.html#search-update", context)
 
 
-def _row_response(request: HttpRequest, offer, citizen_id: int, announcement: str, error=""):
-    """After a check-in or undo: the row again (htmx), or back to the page (no JavaScript)."""
+def _row_response(request: HttpRequest, offer, citizen, announcement: str, error=""):
+    """After a check-in or undo: the row again (htmx), or back to the page (no JavaScript).
+    `citizen` is the row's citizen, or its id to read it (with today's visit) again."""
     if not request.htmx:
         if error:
             messages.error(request, error)
         else:
             messages.success(request, announcement)
         return redirect("citizens:today", offer.pk)
-    citizen = selectors.citizen_with_visit(
-        user=request.user, citizen_id=citizen_id, offer=offer, day=timezone.localdate()
-    )
+    if isinstance(citizen, int):
+        citizen = selectors.citizen_with_visit(
+            user=request.user, citizen_id=citizen, offer=offer, day=timezone.localdate()
+        )
     list_name = request.POST.get("list")
     context = _today_context(
         offer,
@@ -133,14 +140,14 @@ def _row_response(request: HttpRequest, offer, citizen_id: int, announcement: st
 @access.require_role(Role.STAFF)
 def check_in(request: HttpRequest, offer_id: int, citizen_id: int) -> HttpResponse:
     offer = selectors.attendance_offer(request.user, offer_id)
-    citizen = selectors.citizen_with_visit(
-        user=request.user, citizen_id=citizen_id, offer=offer, day=timezone.localdate()
+    citizen = selectors.citizen_to_check_in(user=request.user, citizen_id=citizen_id)
+    visit, _created = services.visit_check_in(
+        offer=offer, citizen=citizen, by=request.user, request=request
     )
-    services.visit_check_in(offer=offer, citizen=citizen, by=request.user, request=request)
     return _row_response(
         request,
         offer,
-        citizen.pk,
+        selectors.checked_in_row(citizen, visit, offer=offer),
         _("%(name)s er tjekket ind.") % {"name": citizen.chosen_name},
     )
 
@@ -228,8 +235,9 @@ def quick_create(request: HttpRequest, offer_id: int) -> HttpResponse:
     )
     if request.htmx:
         return render(request, "citizens/today.html#search-update", context)
-    roster = selectors.roster_for_offer(offer=offer, user=request.user, day=day)
-    context["page"] = Paginator(roster, ROSTER_PAGE_SIZE).get_page(1)
+    context["page"] = selectors.roster_page(
+        offer=offer, user=request.user, day=day, number=1, per_page=ROSTER_PAGE_SIZE
+    )
     return render(request, "citizens/today.html", context, status=400)
 
 
@@ -242,6 +250,9 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
     citizen = selectors.citizen_for_page(request.user, pk)
     audit_record(actor=request.user, action=Action.VIEW, target=citizen, request=request)
     visits = Paginator(selectors.visits_by_month(citizen=citizen, user=request.user), 24)
+    visit_page = visits.get_page(request.GET.get("side"))
+    # Every list is read here, not lazily while the template renders (issue 22).
+    visit_page.object_list = list(visit_page.object_list)
     context = {
         "citizen": citizen,
         "can_change": access.scope(request.user, type(citizen), "change")
@@ -249,10 +260,10 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .exists(),
         "challenge_labels": [Challenge(value).label for value in citizen.challenges],
         "cpr_masked": cpr.mask(cpr.decrypt(citizen.cpr_encrypted)) if citizen.has_cpr else "",
-        "visit_page": visits.get_page(request.GET.get("side")),
-        "talks": selectors.talks_for(citizen=citizen, user=request.user),
-        "consents": selectors.consents_for(citizen=citizen, user=request.user),
-        "outreaches": selectors.outreach_for(citizen=citizen, user=request.user)[:20],
+        "visit_page": visit_page,
+        "talks": list(selectors.talks_for(citizen=citizen, user=request.user)),
+        "consents": list(selectors.consents_for(citizen=citizen, user=request.user)),
+        "outreaches": list(selectors.outreach_for(citizen=citizen, user=request.user)[:20]),
         "courses": courses_selectors.courses_for_citizen(request.user, citizen),
     }
     return render(request, "citizens/citizen_detail.html", context)

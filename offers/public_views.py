@@ -106,6 +106,7 @@ def programme(request: HttpRequest) -> HttpResponse:
     filterset = ActivityFilter(request.GET or None, queryset=selectors.public_activities())
     occurrences = selectors.week_programme(filterset.qs, monday)
     page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("side"))
+    selectors.with_offer_links(page.object_list)
     district = filterset.form.cleaned_data.get("bydel") if filterset.is_bound else None
     return render(
         request,

@@ -43,7 +43,8 @@ def _big_register(offer_ids: list[int]) -> None:
             """
             INSERT INTO citizens_citizen
                 (chosen_name, created_at, challenges, cpr_encrypted, email, phone, wants_contact)
-            SELECT 'Borger ' || n, now(), '[]'::jsonb, '', '', '', false
+            SELECT 'Borger ' || n, now() - (n %% 730) * interval '1 day', '[]'::jsonb, '', '', '',
+                   false
             FROM generate_series(1, %s) AS n
             """,
             [CITIZENS],

@@ -190,8 +190,17 @@ def _goals_and_attendance(rng, enrolments, sessions, staff, today):
 
 def _citizen_records(rng, home, staff, today, now):
     consents, talks, follow_ups = [], [], []
+    # The demo's own consents stay; a citizen holds one active consent of a kind.
+    consenting = set(
+        Consent.objects.filter(kind=Consent.Kind.FOLLOW_UP, withdrawn_at__isnull=True).values_list(
+            "citizen_id", flat=True
+        )
+    )
+    followed = set(
+        FollowUp.objects.filter(closed_at__isnull=True).values_list("citizen_id", "offer_id")
+    )
     for citizen_id, offer_id in home.items():
-        if rng.random() < CONSENT_SHARE:
+        if rng.random() < CONSENT_SHARE and citizen_id not in consenting:
             consents.append(
                 Consent(
                     citizen_id=citizen_id,
@@ -213,7 +222,7 @@ def _citizen_records(rng, home, staff, today, now):
                     follow_up_consent_given=rng.random() < 0.7,
                 )
             )
-        if rng.random() < FOLLOW_UP_SHARE:
+        if rng.random() < FOLLOW_UP_SHARE and (citizen_id, offer_id) not in followed:
             follow_ups.append(
                 FollowUp(
                     citizen_id=citizen_id,
