@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
-from astnet.models import Role
+from astnet.models import Membership, Role
 from citizens.models import (
     Attendance,
     Citizen,
@@ -33,6 +33,8 @@ from offers.models import Offer, Track
 from peers.models import Application, Council, CouncilMember, Vote
 
 MARK = "Bench-forløb"
+COUNCIL_MARK = "Bench-brugerråd"
+COUNCIL_SEATS = 5
 # Shares of the register, as the centres describe a typical year.
 ENROLLED_SHARE = 0.2
 CONSENT_SHARE = 0.5
@@ -48,13 +50,18 @@ GOAL_TEXTS = [
 
 
 def deepen(*, seed: int = 2022) -> dict[str, int]:
-    """Adds courses (2 per open offer, 8 sessions each), enrolments of every fifth regular with
-    1–2 goals and 3–6 ratings each and their attendance, consents, expectation talks, open
-    follow-ups with an outreach, and council applications with votes. Returns the rows made per
-    kind ({} when the set is already there)."""
-    if Course.objects.filter(title__startswith=MARK).exists():
-        return {}
+    """Adds a users' council with members at every open offer and applications with votes to
+    every council; courses (2 per open offer, 8 sessions each), enrolments of every fifth regular
+    with 1–2 goals and 3–6 ratings each and their attendance, consents, expectation talks, open
+    follow-ups with an outreach. Returns the rows made per kind ({} when the set is already
+    there)."""
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
+    made: dict[str, int] = {}
+    if not Council.objects.filter(name__startswith=COUNCIL_MARK).exists():
+        with transaction.atomic():
+            made.update(_councils(rng, timezone.now(), timezone.localdate()))
+    if Course.objects.filter(title__startswith=MARK).exists():
+        return made
     today = timezone.localdate()
     now = timezone.now()
     staff = get_user_model().objects.filter(memberships__role=Role.STAFF).order_by("pk").first()
@@ -68,7 +75,6 @@ def deepen(*, seed: int = 2022) -> dict[str, int]:
     ):
         regulars[offer_id].append(citizen_id)
     home = {c: o for o, citizens in regulars.items() for c in citizens}
-    made: dict[str, int] = {}
     with transaction.atomic():
         courses, sessions = _courses(offers, staff, track, today)
         made["courses"] = len(courses)
@@ -90,7 +96,6 @@ def deepen(*, seed: int = 2022) -> dict[str, int]:
         made["enrolments"] = len(enrolments)
         made.update(_goals_and_attendance(rng, enrolments, sessions, staff, today))
         made.update(_citizen_records(rng, home, staff, today, now))
-        made.update(_councils(rng, list(home), now, today))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for table in (
@@ -249,7 +254,27 @@ def _citizen_records(rng, home, staff, today, now):
     return {"consents": len(consents), "talks": len(talks), "follow_ups": len(follow_ups)}
 
 
-def _councils(rng, citizen_ids, now, today):
+def _councils(rng, now, today):
+    """A users' council at every open offer without one (COUNCIL_SEATS members, each a user with
+    the council-member role), and APPLICATIONS_PER_COUNCIL applications from the offer's
+    regulars to every council, with the members' votes on those put to a vote or decided."""
+    User = get_user_model()
+    for offer in Offer.objects.filter(status=Offer.Status.OPEN, councils__isnull=True):
+        council = Council.objects.create(
+            name=f"{COUNCIL_MARK} {offer.name}",
+            kind=Council.Kind.USERS_COUNCIL,
+            scope=Council.Scope.OFFER,
+            offer=offer,
+        )
+        for seat in range(COUNCIL_SEATS):
+            user = User.objects.create(username=f"bench-council-{council.pk}-{seat}")
+            Membership.objects.create(user=user, role=Role.COUNCIL_MEMBER, council=council)
+            CouncilMember.objects.create(
+                council=council,
+                user=user,
+                role=CouncilMember.Role.CHAIR if seat == 0 else CouncilMember.Role.MEMBER,
+                term_from=today - datetime.timedelta(days=400),
+            )
     applications, votes = [], []
     states = [
         Application.State.SUBMITTED,
@@ -260,13 +285,14 @@ def _councils(rng, citizen_ids, now, today):
     members = defaultdict(list)
     for seat in CouncilMember.objects.all():
         members[seat.council_id].append(seat)
+    applicants = list(Citizen.objects.order_by("pk").values_list("pk", flat=True)[:5000])
     for council in Council.objects.order_by("pk"):
         for number in range(APPLICATIONS_PER_COUNCIL):
             created = now - datetime.timedelta(days=rng.randint(1, 700))
             applications.append(
                 Application(
                     council=council,
-                    applicant_citizen_id=rng.choice(citizen_ids),
+                    applicant_citizen_id=rng.choice(applicants),
                     applicant_first_name="Borger",
                     title=f"Tur nr. {number}",
                     description="Fælles tur for brugerne.",
