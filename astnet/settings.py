@@ -57,8 +57,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "astnet.middleware.StyleNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "astnet.idle_timeout.IdleTimeoutMiddleware",
+    "astnet.middleware.IdleAwareSessionMiddleware",
     "astnet.middleware.DanishUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,7 +158,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
 # Sessions end after 30 idle minutes: a request renews the half hour, writing the session at most
-# once a minute (astnet/idle_timeout.py), not on every request.
+# once a minute and never on a background poll (astnet.middleware.IdleAwareSessionMiddleware).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

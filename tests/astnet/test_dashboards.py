@@ -198,7 +198,7 @@ def test_charts_are_svg_with_a_danish_title_and_no_small_bars(client, figures):
 
 def _queries_for(client, url):
     """The page's queries, without the session's renewal (at most once a minute, whatever the
-    page: astnet/idle_timeout.py)."""
+    page: astnet.middleware.IdleAwareSessionMiddleware)."""
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len([q for q in queries.captured_queries if "django_session" not in q["sql"]])

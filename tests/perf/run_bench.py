@@ -295,6 +295,9 @@ def main() -> int:
     for number in range(1, RUNS + 1):
         runs.append(one_run(number, plan, plan_path))
 
+    step("in-process: every page through the test client, time in SQL and in Python")
+    profile = scenario.in_process_pages(plan)
+
     report = {
         "seconds": _median([run["report"]["seconds"] for run in runs]),
         "peak_mb": _median([run["report"]["peak_mb"] for run in runs]),
@@ -333,6 +336,21 @@ def main() -> int:
         "Targets:",
         "",
         *verdicts(medians, report, runs, in_process),
+        "",
+        "## Where the time goes (in-process, one request at a time)",
+        "",
+        "Each page through Django's test client in the bench process: every middleware and the "
+        "production settings, no HTTP and no other load from the bench (the machine's other "
+        "users still run). Medians of 15 requests; *Python* is the rest: middleware, views, ORM "
+        "and templates.",
+        "",
+        "| page | total ms | in PostgreSQL ms | Python ms | queries |",
+        "|---|---:|---:|---:|---:|",
+        *[
+            f"| {name} | {row['wall']:.1f} | {row['sql']:.1f} | {row['wall'] - row['sql']:.1f} "
+            f"| {row['queries']:.0f} |"
+            for name, row in profile.items()
+        ],
         "",
     ]
     for number, run in enumerate(runs, 1):

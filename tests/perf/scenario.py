@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ from astnet.reports import report_order
 from astnet.tasks import refresh_dashboards
 from citizens.models import Citizen, Enrollment, Goal, Visit
 from offers.models import District, Offer
+from tests.perf import pages as pages_names
 
 OUT = Path(__file__).resolve().parents[2] / "var" / "bench"
 
@@ -212,3 +214,63 @@ def in_process_dashboards() -> dict:
             slowest = max(slowest, (time.perf_counter() - started) * 1000)
         timings[key] = slowest
     return timings
+
+
+def in_process_pages(plan: dict, rounds: int = 15) -> dict[str, dict]:
+    """Each page through Django's test client in this process (every middleware, the production
+    settings, no HTTP, no gunicorn): the median of `rounds` requests' wall time, the part spent
+    waiting for PostgreSQL, and the number of queries, in ms. Where a page's time goes."""
+    from django.db import connection
+    from django.test import Client
+
+    person = plan["users"][0]
+    staff = get_user_model().objects.get(username=person["username"])
+    administration = get_user_model().objects.get(username=plan["administration"])
+    pages = [
+        (pages_names.STAFF_FLOOR, staff, "get", plan["staff_floor"]),
+        (pages_names.ROSTER, staff, "get", person["roster"]),
+        (pages_names.CITIZEN, staff, "get", person["citizen_pages"][0]),
+        (pages_names.DASHBOARD, staff, "get", person["dashboard"]),
+        (pages_names.CITY, administration, "get", plan["city"]),
+        (pages_names.ANONYMOUS_FLOOR, None, "get", plan["anonymous_floor"]),
+        (pages_names.PROGRAMME, None, "get", plan["programme"]),
+        (pages_names.CHECK_IN, staff, "post", None),
+    ]
+    checkins = iter(person["checkins"][-rounds - 1 :])
+    results = {}
+    for name, user, method, url in pages:
+        client = Client(HTTP_HOST="127.0.0.1")
+        if user is not None:
+            client.force_login(user)
+        walls, sqls, counts = [], [], []
+        for _round in range(rounds + 1):
+            spent = [0.0, 0]
+
+            def timed(execute, sql, params, many, context, spent=spent):
+                started = time.perf_counter()
+                try:
+                    return execute(sql, params, many, context)
+                finally:
+                    spent[0] += time.perf_counter() - started
+                    spent[1] += 1
+
+            target = url or next(checkins)
+            started = time.perf_counter()
+            with connection.execute_wrapper(timed):
+                if method == "post":
+                    response = client.post(target, {"list": "roster"}, HTTP_HX_REQUEST="true")
+                else:
+                    response = client.get(target)
+            wall = time.perf_counter() - started
+            if response.status_code != 200:
+                raise RuntimeError(f"{name}: {response.status_code}")
+            if _round:  # the first request warms the session and the caches
+                walls.append(wall * 1000)
+                sqls.append(spent[0] * 1000)
+                counts.append(spent[1])
+        results[name] = {
+            "wall": statistics.median(walls),
+            "sql": statistics.median(sqls),
+            "queries": statistics.median(counts),
+        }
+    return results
