@@ -104,9 +104,9 @@ def offer_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def programme(request: HttpRequest) -> HttpResponse:
     monday, week_error = _week(request)
     filterset = ActivityFilter(request.GET or None, queryset=selectors.public_activities())
-    occurrences = selectors.week_programme(filterset.qs, monday)
-    page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("side"))
-    selectors.with_offer_links(page.object_list)
+    page = selectors.week_programme_page(
+        filterset.qs, monday, number=request.GET.get("side"), per_page=OCCURRENCES_PER_PAGE
+    )
     district = filterset.form.cleaned_data.get("bydel") if filterset.is_bound else None
     return render(
         request,

@@ -9,6 +9,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -154,15 +155,7 @@ def week_programme(activities: QuerySet[Activity], monday: datetime.date) -> lis
     Two queries: the activities of the week and the closed days of their offers."""
     sunday = monday + datetime.timedelta(days=6)
     rows = list(activities_in_period(activities, monday, sunday))
-    closed = {
-        (exception.offer_id, exception.date): exception.reason
-        for exception in OpeningException.objects.filter(
-            offer__in={row.offer_id for row in rows},
-            date__gte=monday,
-            date__lte=sunday,
-            closed=True,
-        )
-    }
+    closed = _closed_days({row.offer_id for row in rows}, monday, sunday)
     occurrences = []
     for offset in range(7):
         day = monday + datetime.timedelta(days=offset)
@@ -172,6 +165,48 @@ def week_programme(activities: QuerySet[Activity], monday: datetime.date) -> lis
                 occurrences.append(Occurrence(day, activity, reason))
     occurrences.sort(key=lambda o: (o.day, o.activity.start_time, o.activity.offer.name))
     return occurrences
+
+
+_SCHEDULE = ("schedule", "date", "weekday", "starts_on", "ends_on")
+
+
+def week_programme_page(
+    activities: QuerySet[Activity], monday: datetime.date, *, number, per_page: int
+) -> Page:
+    """One page of the week's occurrences (as `week_programme`), with only that page's
+    activities loaded whole (issue 22: every activity of the city was loaded to show sixty). Three
+    queries: the week's activities as bare schedule fields, their offers' closed days, and the
+    page's activities. The page's offers carry their links (`with_offer_links`)."""
+    sunday = monday + datetime.timedelta(days=6)
+    rows = list(
+        activities_in_period(activities, monday, sunday).values(
+            "pk", "offer_id", "start_time", "offer__name", *_SCHEDULE
+        )
+    )
+    closed = _closed_days({row["offer_id"] for row in rows}, monday, sunday)
+    slots = sorted(
+        (day, row["start_time"], row["offer__name"], row["pk"], closed.get((row["offer_id"], day)))
+        for day in week_days(monday)
+        for row in rows
+        if Activity.occurs(day, **{field: row[field] for field in _SCHEDULE})
+    )
+    page = Paginator(slots, per_page).get_page(number)
+    wanted = {slot[3] for slot in page.object_list}
+    loaded = {activity.pk: activity for activity in activities.filter(pk__in=wanted)}
+    page.object_list = with_offer_links(
+        [Occurrence(day, loaded[pk], reason) for day, _time, _name, pk, reason in page.object_list]
+    )
+    return page
+
+
+def _closed_days(offer_ids, first: datetime.date, last: datetime.date) -> dict:
+    """(offer id, date) → the reason, for the days between `first` and `last` an offer is closed."""
+    return {
+        (exception.offer_id, exception.date): exception.reason
+        for exception in OpeningException.objects.filter(
+            offer__in=offer_ids, date__gte=first, date__lte=last, closed=True
+        )
+    }
 
 
 def with_offer_links(occurrences: list[Occurrence]) -> list[Occurrence]:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from citizens.models import Citizen, Consent, Course, Enrollment, Goal, GoalRating, Visit
 from tests import factories as f
+from tests.offers.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -88,10 +89,19 @@ def test_the_citizen_page_with_courses_and_goals(client, world):
 
 
 def test_the_public_programme(client, world):
-    sql = _page_queries(client, reverse("offers_public:programme"))
-    # The week's activities and the filter's three choice lists; no session, no memberships.
-    assert len(sql) <= 4
-    assert not [q for q in sql if "django_session" in q or "astnet_membership" in q]
+    monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    url = reverse("offers_public:programme")
+    ActivityFactory(offer=world.nabo, schedule="weekly", weekday=0, starts_on=monday)
+    few = _page_queries(client, url)
+    for number in range(120):
+        ActivityFactory(
+            offer=world.griffen, schedule="weekly", weekday=number % 7, starts_on=monday
+        )
+    many = _page_queries(client, url)
+    # The week's activities as bare fields, closed days, the page's activities, and the filter's
+    # three choice lists; no session, no memberships; the same for 1 or 121 activities.
+    assert len(many) == len(few) <= 6
+    assert not [q for q in many if "django_session" in q or "astnet_membership" in q]
 
 
 def test_the_dashboard_from_the_cache(client, world):
