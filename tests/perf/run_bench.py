@@ -240,6 +240,7 @@ def one_run(number: int, plan: dict, plan_path: Path) -> dict:
     from tests.perf import scenario
 
     plan.update(scenario.prepare(users=USERS, password=PASSWORD))
+    load_before = os.getloadavg()[0]
     step(f"run {number}: gunicorn, 4 workers, production settings and the bench's floors")
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "astnet.wsgi:application", "-w", "4", "-b", f"127.0.0.1:{PORT}"],
@@ -263,10 +264,16 @@ def one_run(number: int, plan: dict, plan_path: Path) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    load_after = os.getloadavg()[0]
     checkins = scenario.verify_checkins(plan, OUT / "checkins.json")
     step(f"run {number}: city report through a real Celery worker")
     report = scenario.time_city_report(ENV)
-    return {"stats": stats, "checkins": checkins, "report": report}
+    return {
+        "stats": stats,
+        "checkins": checkins,
+        "report": report,
+        "load": (load_before, load_after),
+    }
 
 
 def main() -> int:
@@ -311,6 +318,9 @@ def main() -> int:
         f"({os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
         f"PostgreSQL, gunicorn 4 workers): {RUNS} consecutive runs, each {USERS} staff, "
         f"2 in the administration and {VISITORS} anonymous visitors for {SECONDS} s.",
+        "The machine is shared: other sessions' test suites may run beside the bench, and each "
+        "run's load average is recorded below; compare pages with their floors from the same "
+        "run rather than absolute milliseconds.",
         f"Data: {plan['offers']} offers, {plan['citizens']} citizens, {plan['visits']} visits, "
         f"{plan['depth']}.",
         "",
@@ -363,7 +373,8 @@ def main() -> int:
             f"Check-ins: {checkins['responses']} successful responses, {checkins['stored']} "
             f"visits stored ({'none lost' if checkins['ok'] else 'MISMATCH'}). City report: "
             f"{run['report']['seconds']:.1f} s, {run['report']['peak_mb']:.0f} MB, status "
-            f"{run['report']['status']}.",
+            f"{run['report']['status']}. Load average (1 min) {run['load'][0]:.1f} before the "
+            f"load, {run['load'][1]:.1f} after it, on {os.cpu_count()} cores.",
             "",
         ]
     RESULTS.write_text("\n".join(lines))
