@@ -1,11 +1,14 @@
-"""Visits (fremmøde): per offer, per ISO week and the key figures, each one aggregate query.
+"""Visits (fremmøde): per offer, per ISO week and the key figures, one aggregate query per period.
 
 Visits are counted by their citizen (never null), not their id: the citizen is in the (offer, day)
 index and the id is not, so PostgreSQL answers every count from the index alone.
 """
 
+import datetime
+
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncWeek
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.dashboards.base import Scope, compare_columns, counted_per_period, in_period
@@ -59,11 +62,18 @@ def _new_citizens(scope: Scope) -> dict[str, int]:
             Visit.objects.filter(in_period(period), citizen=OuterRef("pk"), offer__in=scope.offers)
         )
 
-    return Citizen.objects.filter(
-        in_period(now, "created_at__date") | in_period(before, "created_at__date")
-    ).aggregate(
-        new_now=Count("pk", filter=in_period(now, "created_at__date") & Q(came_in(now))),
-        new_before=Count("pk", filter=in_period(before, "created_at__date") & Q(came_in(before))),
+    def registered_in(period):
+        # Compared as moments, not as local dates: converting every citizen's timestamp to a
+        # date in Copenhagen's time zone cost more than reading the rows (issue 22).
+        first = timezone.make_aware(datetime.datetime.combine(period.start, datetime.time()))
+        after = timezone.make_aware(
+            datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time())
+        )
+        return Q(created_at__gte=first, created_at__lt=after)
+
+    return Citizen.objects.filter(registered_in(now) | registered_in(before)).aggregate(
+        new_now=Count("pk", filter=registered_in(now) & Q(came_in(now))),
+        new_before=Count("pk", filter=registered_in(before) & Q(came_in(before))),
     )
 
 
