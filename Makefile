@@ -38,6 +38,7 @@ bench: build
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 messages: install
 	SECRET_KEY=build-only $(MANAGE) makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=var

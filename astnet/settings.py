@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "citizens",
     "peers",
     "workshops",
+    # The roof: dashboards and reports, and the demo data. They import the apps, never the reverse.
+    "astnet.reporting",
+    "astnet.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,50 +1,9 @@
-"""Celery tasks: the foundation's ping and the Socialudvalg reports (thin: they call astnet.reports)."""
+"""Celery tasks of the foundation: the ping that proves a worker takes tasks from the broker."""
 
-from celery import Task, shared_task
-
-from astnet import reports
-from astnet.dashboards import cached
-from astnet.filters import default_period
+from celery import shared_task
 
 
 @shared_task(name="astnet.ping")
 def ping(token: str) -> str:
     """Answers with the token it was given: proves a worker took a task from the broker."""
     return f"pong:{token}"
-
-
-class ReportTask(Task):
-    """After the last retry, the report row says it failed and why: nothing is left 'running'."""
-
-    def on_failure(self, exc, task_id, args, kwargs, einfo):
-        report_id = args[0] if args else kwargs["report_id"]
-        reports.report_mark_failed(report_id=report_id, error=exc)
-
-    def apply(self, args=None, kwargs=None, *, throw=None, **options):
-        # In-process (no broker, eager) the retries must run as a worker runs them, ending in the
-        # report row: with exceptions propagated, the first retry would escape and leave it running.
-        return super().apply(args, kwargs, throw=False, **options)
-
-
-@shared_task(
-    base=ReportTask,
-    name="astnet.report_render",
-    autoretry_for=(Exception,),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=3,
-)
-def report_render(report_id: int) -> None:
-    reports.render_report(report_id)
-
-
-@shared_task(name="astnet.report_order_monthly")
-def report_order_monthly() -> int:
-    """Run by django-celery-beat on the first of each month: last month's city report."""
-    return reports.report_order_monthly().pk
-
-
-@shared_task(name="astnet.refresh_dashboards")
-def refresh_dashboards() -> int:
-    """Run by django-celery-beat every few minutes: the default dashboards, counted ahead."""
-    return cached.refresh_defaults(period=default_period())

@@ -1,12 +1,7 @@
-"""Admin for the settings an administrator may need; personal data stays in the app's own pages,
-where every view is audited."""
+"""Admin of the citizens app: only the settings an administrator may need; personal data stays in
+the app's own pages, where every view is audited. The sub-domains register theirs in their own
+`admin.py`, imported here because Django's autodiscovery imports only `<app>.admin`."""
 
-from django.contrib import admin
+from citizens.follow_up.admin import FollowUpSettingAdmin
 
-from citizens.models import FollowUpSetting
-
-
-@admin.register(FollowUpSetting)
-class FollowUpSettingAdmin(admin.ModelAdmin):
-    list_display = ["offer", "threshold_days"]
-    list_select_related = ["offer"]
+__all__ = ["FollowUpSettingAdmin"]

@@ -5,11 +5,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from astnet import access
 from astnet.forms import DkfdsFormMixin
-from astnet.models import Role
 from citizens import cpr
-from citizens.models import Challenge, Citizen, Consent, ExpectationTalk, Outreach
+from citizens.access import colleagues
+from citizens.models import Challenge, Citizen, Consent, ExpectationTalk
 from citizens.selectors import attendance_offers
 
 FUTURE_DATE = _("Datoen ligger i fremtiden. Vælg i dag eller en tidligere dato.")
@@ -22,24 +21,11 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-def _not_in_future(day):
+def not_in_future(day):
+    """`day` unchanged (a date or None); a date after today (local time) is refused on the form."""
     if day and day > timezone.localdate():
         raise forms.ValidationError(FUTURE_DATE)
     return day
-
-
-def colleagues(user):
-    """Staff at the offers `user` works at: who can be a citizen's fixed contact person."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__role=Role.STAFF,
-            memberships__offer__in=access.staff_offer_ids(user),
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
 
 
 class ContactPersonField(forms.ModelChoiceField):
@@ -141,7 +127,7 @@ class VisitForm(DkfdsFormMixin, forms.Form):
         self.fields["offer"].queryset = offers
 
     def clean_day(self):
-        return _not_in_future(self.cleaned_data.get("day"))
+        return not_in_future(self.cleaned_data.get("day"))
 
 
 class ExpectationTalkForm(DkfdsFormMixin, forms.ModelForm):
@@ -187,7 +173,7 @@ class ExpectationTalkForm(DkfdsFormMixin, forms.ModelForm):
         self.fields["follow_up_consent_given"].required = False
 
     def clean_held_on(self):
-        return _not_in_future(self.cleaned_data.get("held_on"))
+        return not_in_future(self.cleaned_data.get("held_on"))
 
     def clean(self):
         cleaned = super().clean()
@@ -218,27 +204,3 @@ class ConsentForm(DkfdsFormMixin, forms.Form):
         ):
             self.add_error("partner_name", _("Skriv navnet på samarbejdspartneren."))
         return cleaned
-
-
-class OutreachForm(DkfdsFormMixin, forms.ModelForm):
-    class Meta:
-        model = Outreach
-        fields = ["on", "outcome", "note"]
-        widgets = {"on": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {"on": {"invalid": _("Skriv en gyldig dato.")}}
-
-    def clean_on(self):
-        return _not_in_future(self.cleaned_data.get("on"))
-
-
-class FollowUpSettingForm(DkfdsFormMixin, forms.Form):
-    threshold_days = forms.IntegerField(
-        label=_("Dage uden fremmøde før opfølgning"),
-        min_value=1,
-        max_value=365,
-        error_messages={
-            "min_value": _("Skriv et antal dage mellem 1 og 365."),
-            "max_value": _("Skriv et antal dage mellem 1 og 365."),
-            "invalid": _("Skriv et helt antal dage."),
-        },
-    )

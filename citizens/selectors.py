@@ -11,14 +11,12 @@ from django.shortcuts import get_object_or_404
 from astnet import access
 from astnet.row_urls import row_url
 from citizens import cpr
-from citizens.follow_up import active_follow_up_consent
+from citizens.access import attendance_offer_ids
 from citizens.models import (
     AnonymousVisits,
     Citizen,
     Consent,
     ExpectationTalk,
-    FollowUp,
-    FollowUpSetting,
     Outreach,
     Visit,
 )
@@ -29,7 +27,7 @@ SEARCH_LIMIT = 20
 
 def attendance_offers(user) -> QuerySet:
     """The offers where the user takes attendance: staff at their own offers."""
-    return access.scope(user, Offer, "change").filter(pk__in=access.staff_offer_ids(user))
+    return access.scope(user, Offer, "change").filter(pk__in=attendance_offer_ids(user))
 
 
 def attendance_offer(user, offer_id: int) -> Offer:
@@ -173,45 +171,6 @@ def consents_for(*, citizen: Citizen, user) -> QuerySet:
 
 def outreach_for(*, citizen: Citizen, user) -> QuerySet:
     return access.scope(user, Outreach).filter(citizen=citizen).select_related("by")
-
-
-def follow_up_list(user) -> QuerySet:
-    """Open follow-ups the user works with, for citizens whose consent still holds right now."""
-    latest_outreach = Outreach.objects.filter(follow_up=OuterRef("pk")).order_by("-on", "-pk")
-    return (
-        access.scope(user, FollowUp)
-        .filter(closed_at__isnull=True)
-        .filter(active_follow_up_consent())
-        .select_related("citizen", "citizen__contact_person", "offer")
-        .annotate(
-            last_outreach_on=Subquery(latest_outreach.values("on")[:1]),
-            last_outreach_outcome=Subquery(latest_outreach.values("outcome")[:1]),
-        )
-        .order_by("offer__name", "last_visit_on", "pk")
-    )
-
-
-def follow_up_for_change(user, pk: int) -> FollowUp:
-    follow_ups = FollowUp.objects.filter(closed_at__isnull=True).select_related("citizen", "offer")
-    return access.get_in_scope(user, follow_ups, "change", pk=pk)
-
-
-def follow_up_counts_by_offer(user) -> QuerySet:
-    """For a leader: open follow-ups per offer in their district (counts only, no names)."""
-    due = (
-        FollowUp.objects.filter(offer=OuterRef("pk"), closed_at__isnull=True)
-        .filter(active_follow_up_consent())
-        .values("offer")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    threshold = FollowUpSetting.objects.filter(offer=OuterRef("pk")).values("threshold_days")
-    return (
-        access.scope(user, Offer)
-        .filter(district__in=access.leader_district_ids(user))
-        .annotate(open_follow_ups=Subquery(due), threshold_days=Subquery(threshold))
-        .order_by("name")
-    )
 
 
 def citizen_find_by_cpr(*, user, number: str) -> Citizen | None:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
-from citizens import cpr, rights
+from citizens import cpr
 from citizens.models import (
     AnonymousVisits,
     Citizen,
@@ -22,6 +22,7 @@ from citizens.models import (
     FollowUp,
     Visit,
 )
+from citizens.rights.history import record_changes, snapshot
 from offers.models import Offer
 
 UNDO_WINDOW = datetime.timedelta(minutes=1)
@@ -154,7 +155,13 @@ def citizen_arrive(*, by, chosen_name: str, offer: Offer, request=None) -> Citiz
 def citizen_update(
     *, citizen: Citizen, by, home_offers=None, cpr_number: str = "", request=None, **fields
 ) -> Citizen:
-    before = rights.snapshot(citizen)
+    """Change `citizen`'s fields (and home offers, when given) as `by`; a new CPR number replaces
+    the stored one. Writes the correction history (art. 16) naming `by`, and the audit event.
+    Raises ValidationError (nothing saved) on invalid values or a CPR number another citizen has."""
+    # From the stored row, not the object passed in: a bound form may have changed that already.
+    before = snapshot(
+        Citizen.objects.select_related("district", "contact_person").get(pk=citizen.pk)
+    )
     for name, value in fields.items():
         setattr(citizen, name, value)
     if not citizen.wants_contact:
@@ -167,7 +174,7 @@ def citizen_update(
         if home_offers is not None:
             citizen.home_offers.set(home_offers)
         # The revision history (art. 16) names who made each change.
-        rights.record_changes(citizen, before, rights.snapshot(citizen), by=by)
+        record_changes(citizen, before, snapshot(citizen), by=by)
         audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
     return citizen
 
@@ -226,7 +233,9 @@ def talk_record(
         ):
             consent_give(citizen=citizen, kind=Consent.Kind.FOLLOW_UP, by=by, request=request)
         if talk.contact_person_agreed and contact_person is not None:
+            before = snapshot(citizen)
             citizen.contact_person = contact_person
             citizen.save(update_fields=["contact_person"])
+            record_changes(citizen, before, snapshot(citizen), by=by)
             audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
     return talk

@@ -1,14 +1,8 @@
-"""Celery tasks for citizens: thin wrappers around services."""
+"""Celery tasks of the citizens app, named here so that Celery's autodiscovery (which imports only
+`<app>.tasks`) registers the sub-domains' tasks, and `citizens.tasks.refresh_follow_up` stays the
+dotted name migration 0003 schedules."""
 
-from celery import shared_task
+from citizens.follow_up.tasks import refresh_follow_up
+from citizens.rights.tasks import anonymise_expired
 
-from citizens import follow_up
-
-
-@shared_task(name="citizens.tasks.refresh_follow_up", time_limit=10 * 60)
-def refresh_follow_up() -> dict[str, int]:
-    """Nightly (django-celery-beat, scheduled by migration 0003): refresh the follow-up list."""
-    return follow_up.refresh_follow_up()
-
-
-from citizens.rights_tasks import anonymise_expired  # noqa: E402,F401
+__all__ = ["anonymise_expired", "refresh_follow_up"]

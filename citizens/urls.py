@@ -1,33 +1,32 @@
-from django.urls import path
+from django.urls import include, path
 
-from citizens import follow_up_views, views
+from citizens.views import citizen, today
 
 app_name = "citizens"
 
 urlpatterns = [
-    path("ny/", views.citizen_create, name="create"),
-    path("<int:pk>/", views.citizen_detail, name="detail"),
-    path("<int:pk>/rediger/", views.citizen_edit, name="edit"),
-    path("<int:pk>/fremmoede/", views.visit_create, name="visit_create"),
-    path("<int:pk>/forventningssamtale/", views.talk_create, name="talk_create"),
-    path("<int:pk>/samtykke/", views.consent_create, name="consent_create"),
-    path("samtykke/<int:pk>/tilbagekald/", views.consent_withdraw, name="consent_withdraw"),
-    path("i-dag/", views.today_start, name="today_start"),
-    path("tilbud/<int:offer_id>/i-dag/", views.today, name="today"),
-    path("tilbud/<int:offer_id>/i-dag/soeg/", views.today_search, name="today_search"),
-    path("tilbud/<int:offer_id>/i-dag/ny/", views.quick_create, name="quick_create"),
-    path("tilbud/<int:offer_id>/i-dag/anonyme/", views.anonymous, name="anonymous"),
+    path("ny/", citizen.citizen_create, name="create"),
+    path("<int:pk>/", citizen.citizen_detail, name="detail"),
+    path("<int:pk>/rediger/", citizen.citizen_edit, name="edit"),
+    path("<int:pk>/fremmoede/", citizen.visit_create, name="visit_create"),
+    path("<int:pk>/forventningssamtale/", citizen.talk_create, name="talk_create"),
+    path("<int:pk>/samtykke/", citizen.consent_create, name="consent_create"),
+    path("samtykke/<int:pk>/tilbagekald/", citizen.consent_withdraw, name="consent_withdraw"),
+    path("i-dag/", today.today_start, name="today_start"),
+    path("tilbud/<int:offer_id>/i-dag/", today.today, name="today"),
+    path("tilbud/<int:offer_id>/i-dag/soeg/", today.today_search, name="today_search"),
+    path("tilbud/<int:offer_id>/i-dag/ny/", today.quick_create, name="quick_create"),
+    path("tilbud/<int:offer_id>/i-dag/anonyme/", today.anonymous, name="anonymous"),
     path(
         "tilbud/<int:offer_id>/i-dag/<int:citizen_id>/tjek-ind/",
-        views.check_in,
+        today.check_in,
         name="check_in",
     ),
     path(
         "tilbud/<int:offer_id>/i-dag/<int:citizen_id>/fortryd/",
-        views.undo_check_in,
+        today.undo_check_in,
         name="undo_check_in",
     ),
-    path("tilbud/<int:offer_id>/opfoelgning/", follow_up_views.threshold_edit, name="threshold"),
-    path("opfoelgning/", follow_up_views.follow_up_list, name="follow_up"),
-    path("opfoelgning/<int:pk>/kontakt/", follow_up_views.outreach_create, name="outreach_create"),
+    # Follow-up keeps the citizens: namespace (its URL names were there before the package).
+    path("", include("citizens.follow_up.urls")),
 ]

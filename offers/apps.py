@@ -7,4 +7,7 @@ class OffersConfig(AppConfig):
     verbose_name = _("Tilbud")
 
     def ready(self) -> None:
-        from offers import signals  # noqa: F401  (connects the receivers)
+        from offers import (  # noqa: F401  (registers the access rules, connects the receivers)
+            access,
+            signals,
+        )

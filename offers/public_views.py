@@ -20,7 +20,7 @@ from offers import selectors
 from offers.calendar import calendar_bytes, feed_activities
 from offers.filters import ActivityFilter, OfferFilter
 from offers.models import OpeningException, Weekday
-from peers.selectors import published_grants_for_offer
+from peers.councils.selectors import published_grants_for_offer
 
 OFFERS_PER_PAGE = 20
 OCCURRENCES_PER_PAGE = 60

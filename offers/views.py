@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy
 
 from astnet import access
 from astnet.models import Role
+from offers import access as offer_access
 from offers import selectors, services
 from offers.forms import ActivityForm, OfferForm, OpeningExceptionForm, OpeningHoursForm
 from offers.models import Activity, Offer, OfferAddressChange, OpeningException, OpeningHours
-from peers.mentors_selectors import mentors_for_offer
+from peers.mentors.selectors import mentors_for_offer
 
-EDITORS = (Role.STAFF, Role.LEADER)
 ACTIVITIES_PER_PAGE = 25
 
 # What each kind of programme item is called on its pages, and its form.
@@ -41,20 +41,19 @@ def staff_offer(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    can_edit = access.scope(request.user, Offer, "change").filter(pk=offer.pk).exists()
     return render(
         request,
         "offers/staff_offer.html",
         {
             "offer": offer,
-            "can_edit_programme": can_edit and access.has_role(request.user, *EDITORS),
-            "can_edit_offer": can_edit and access.has_role(request.user, Role.LEADER),
+            "can_edit_programme": offer_access.may_change_offer_programme(request.user, offer),
+            "can_edit_offer": offer_access.may_change_offer(request.user, offer),
             "offer_mentors": mentors_for_offer(offer),
         },
     )
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def programme_manage(request: HttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_for_editing(user=request.user, pk=pk)
     activities = offer.activities.select_related("track").order_by(
@@ -111,41 +110,41 @@ def _item_delete(request: HttpRequest, model, pk: int) -> HttpResponse:
     )
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def hours_create(request: HttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_for_editing(user=request.user, pk=pk)
     return _item_form(request, offer=offer, item=OpeningHours(offer=offer))
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def hours_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_in_scope(request, OpeningHours, pk)
     return _item_form(request, offer=item.offer, item=item)
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def hours_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return _item_delete(request, OpeningHours, pk)
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def exception_create(request: HttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_for_editing(user=request.user, pk=pk)
     return _item_form(request, offer=offer, item=OpeningException(offer=offer))
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def exception_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_in_scope(request, OpeningException, pk)
     return _item_form(request, offer=item.offer, item=item)
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def exception_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return _item_delete(request, OpeningException, pk)
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_for_editing(user=request.user, pk=pk)
     today = timezone.localdate()
@@ -153,13 +152,13 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _item_form(request, offer=offer, item=item)
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_in_scope(request, Activity, pk)
     return _item_form(request, offer=item.offer, item=item)
 
 
-@access.require_role(*EDITORS)
+@access.require_role(*offer_access.PROGRAMME_EDITORS)
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return _item_delete(request, Activity, pk)
 

@@ -1,93 +1,31 @@
-from django import forms
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+"""The admin pages of both packages; Django's admin autodiscovery imports this module."""
 
-from peers import services
-from peers.models import Application, Budget, Council, CouncilMember
-from peers.money import kroner
+from peers.councils.admin import (
+    ApplicationAdmin,
+    BudgetAdmin,
+    BudgetAdminForm,
+    CouncilAdmin,
+    CouncilMemberAdmin,
+)
+from peers.mentors.admin import (
+    PeerMentorAdmin,
+    PlacementAdmin,
+    TagAdmin,
+    TrainingCohortAdmin,
+    TrainingProgrammeAdmin,
+    YearlyTargetAdmin,
+)
 
-
-@admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
-    """The voting rules are read only here: they change on the leader's page, which audits it."""
-
-    list_display = ["name", "kind", "scope", "offer", "district"]
-    list_filter = ["kind", "scope"]
-    readonly_fields = list(services.COUNCIL_RULE_FIELDS)
-
-
-class BudgetAdminForm(forms.ModelForm):
-    class Meta:
-        model = Budget
-        fields = ["council", "year", "amount_ore"]
-
-    def clean(self):
-        cleaned = super().clean()
-        budget = self.instance
-        amount = cleaned.get("amount_ore")
-        if budget.pk and amount is not None:
-            already = services.granted_ore(budget)
-            if amount < already:
-                self.add_error(
-                    "amount_ore",
-                    _(
-                        "Budgettet kan ikke sættes under det, der allerede er bevilget (%(granted)s)."
-                    )
-                    % {"granted": kroner(already)},
-                )
-        return cleaned
-
-
-@admin.register(Budget)
-class BudgetAdmin(admin.ModelAdmin):
-    """Saves go through peers.services.budget_set, like the leader's page: the same check against
-    what is granted, under the same lock, and audited."""
-
-    form = BudgetAdminForm
-    list_display = ["council", "year", "amount_ore"]
-    list_filter = ["year"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # Moving a budget to another council or year would move its grants with it.
-        return ["council", "year"] if obj is not None else []
-
-    def save_model(self, request, obj, form, change) -> None:
-        saved = services.budget_set(
-            council=obj.council, year=obj.year, amount_ore=obj.amount_ore, by=request.user
-        )
-        obj.pk = saved.pk
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
-@admin.register(CouncilMember)
-class CouncilMemberAdmin(admin.ModelAdmin):
-    """Read only: seats are added through peers.services.council_member_add, which also gives the
-    login membership."""
-
-    list_display = ["council", "user", "role", "term_from", "term_to"]
-    list_filter = ["role"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-
-@admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
-    """Read only: applications change state only through the council's votes."""
-
-    list_display = ["title", "council", "state", "amount_ore", "submitted_at"]
-    list_filter = ["state"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-
-import peers.mentors_admin  # noqa: E402,F401
+__all__ = [
+    "ApplicationAdmin",
+    "BudgetAdmin",
+    "BudgetAdminForm",
+    "CouncilAdmin",
+    "CouncilMemberAdmin",
+    "PeerMentorAdmin",
+    "PlacementAdmin",
+    "TagAdmin",
+    "TrainingCohortAdmin",
+    "TrainingProgrammeAdmin",
+    "YearlyTargetAdmin",
+]

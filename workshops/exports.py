@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.pdf import render_pdf
+from workshops import access as workshop_access
 from workshops import selectors
 from workshops.models import Process
 
@@ -19,7 +20,7 @@ def _pdf(request: HttpRequest, template: str, context: dict, filename: str) -> H
     return response
 
 
-@access.require_role(*access.WORKSHOP_ROLES)
+@access.require_role(*workshop_access.WORKSHOP_ROLES)
 def summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = selectors.workshop_detail(user=request.user, pk=pk)
     context = {
@@ -41,7 +42,7 @@ def summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@access.require_role(*access.WORKSHOP_ROLES)
+@access.require_role(*workshop_access.WORKSHOP_ROLES)
 def scenario_comparison_pdf(
     request: HttpRequest, process_pk: int, district_pk: int
 ) -> HttpResponse:

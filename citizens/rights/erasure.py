@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
 from citizens.models import Citizen, Consent, FollowUp
+from citizens.rights.models import AnonymisationReason, CitizenPrivacy, CitizenRevision
 from citizens.rights.values import model_or_none
-from citizens.rights_models import AnonymisationReason, CitizenPrivacy, CitizenRevision
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from citizens.models import Challenge, Citizen
-from citizens.rights_models import CitizenRevision
+from citizens.rights.models import CitizenRevision
 
 CPR_FIELD = "cpr"
 HIDDEN_FIELDS = {"cpr_encrypted", "cpr_hash"}

@@ -2,7 +2,7 @@
 
 from django import template
 
-from citizens import courses_selectors
+from citizens.courses import selectors
 
 register = template.Library()
 
@@ -12,4 +12,4 @@ def goal_progress_chart(context, goal) -> str:
     """An SVG line chart of the goal's ratings; empty when there are none to draw."""
     if not goal.ratings.all():
         return ""
-    return courses_selectors.progress_chart(goal, context["request"].csp_nonce)
+    return selectors.progress_chart(goal, context["request"].csp_nonce)

@@ -1,6 +1,6 @@
 from django import template
 
-from peers.money import kroner as format_kroner
+from peers.councils.money import kroner as format_kroner
 
 register = template.Library()
 

@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from astnet import tasks
-from astnet.dashboards import cached
 from astnet.figures import Period
 from astnet.models import AuditEvent, DistrictTargetShare
+from astnet.reporting import tasks
+from astnet.reporting.dashboards import cached
 from citizens.models import Citizen, Visit
 from offers.models import District
 from tests import factories as f
@@ -393,9 +393,9 @@ def test_council_budgets_are_shown_in_kroner(client, figures):
 
 
 def test_a_section_whose_app_is_missing_stays_out(monkeypatch, figures):
-    from astnet import dashboards
-    from astnet.dashboards import other_apps
     from astnet.figures import Period
+    from astnet.reporting import dashboards
+    from astnet.reporting.dashboards import other_apps
 
     monkeypatch.setattr(other_apps, "optional_model", lambda app_label, model_name: None)
     board = dashboards.district_dashboard(

@@ -13,7 +13,7 @@ from django.db import connection
 from pypdf import PdfReader
 
 from astnet.models import Report
-from astnet.tasks import report_render
+from astnet.reporting.tasks import report_render
 from tests.astnet.test_dashboards import add_visits
 from tests.conftest import needs_postgresql, needs_redis
 

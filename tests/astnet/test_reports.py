@@ -8,10 +8,10 @@ from django.urls import reverse
 from django_celery_beat.models import PeriodicTask
 from pypdf import PdfReader
 
-from astnet import reports
 from astnet.figures import Period
 from astnet.models import AuditEvent, Report
-from astnet.tasks import report_render
+from astnet.reporting import reports
+from astnet.reporting.tasks import report_render
 from tests import factories as f
 from tests.astnet.test_dashboards import add_visits
 
@@ -281,7 +281,7 @@ def test_report_sections_counted_two_at_a_time_come_back_in_order_and_in_danish(
 
     from django.utils.translation import get_language, override
 
-    from astnet.reports import _two_at_a_time
+    from astnet.reporting.reports import _two_at_a_time
 
     def job(number):
         # The first job finishes last: the order must come from the list, not the clock.

@@ -2,9 +2,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
+from astnet.demo import plan_2016
 from astnet.models import Membership, Role
 from citizens.models import Citizen, Visit
-from offers import plan_2016
 from offers.models import District, Offer, Track
 
 

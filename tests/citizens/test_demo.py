@@ -1,7 +1,7 @@
 """The citizens demo data: talks, consents and a head count at Nabo, the same after two runs."""
 
-from astnet import demo
-from citizens import demo as citizens_demo
+from astnet.demo import citizens as citizens_demo
+from astnet.demo import core as demo
 from citizens.models import AnonymousVisits, Consent, ExpectationTalk, FollowUp
 
 

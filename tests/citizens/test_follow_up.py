@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
 from citizens import tasks
-from citizens.follow_up import refresh_follow_up
+from citizens.follow_up.services import refresh_follow_up
 from citizens.models import FollowUp, FollowUpSetting, Outreach
 from citizens.services import consent_withdraw
 from tests import factories as f

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from citizens import courses as services
+from citizens.courses import services
 from citizens.models import Enrollment
 from tests import factories as f
 from tests.conftest import needs_postgresql

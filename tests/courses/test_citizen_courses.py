@@ -6,7 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from citizens import courses_selectors as selectors
+from citizens.courses import selectors
 from tests.courses import factories as cf
 
 pytestmark = pytest.mark.django_db

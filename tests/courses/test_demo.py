@@ -1,7 +1,7 @@
 import pytest
 
-from astnet import demo
-from citizens import courses_demo
+from astnet.demo import core as demo
+from astnet.demo import courses as courses_demo
 from citizens.models import Course, Enrollment, GoalRating
 
 pytestmark = pytest.mark.django_db

@@ -86,7 +86,7 @@ def test_leaders_cannot_enrol(client, world, courses):
 def test_the_course_page_costs_the_same_with_more_participants(
     client, world, courses, django_assert_max_num_queries
 ):
-    from citizens import courses as services
+    from citizens.courses import services
 
     for citizen in courses.nabo_citizens:
         services.enrollment_create(

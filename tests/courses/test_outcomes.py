@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from citizens import courses_selectors as selectors
+from citizens.courses import selectors
 from citizens.models import Attendance
 from tests import factories as f
 from tests.courses import factories as cf

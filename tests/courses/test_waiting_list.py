@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from citizens import courses as services
+from citizens.courses import services
 from citizens.models import Enrollment
 
 pytestmark = pytest.mark.django_db

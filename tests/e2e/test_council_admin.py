@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from peers import services
+from peers.councils import voting
 from peers.models import Decision
 from tests import factories as f
 from tests.e2e.conftest import log_in
@@ -82,14 +82,14 @@ def test_a_leader_adds_a_member_and_sets_the_budget_and_the_member_sees_it(
 
 
 def test_a_decision_by_vote_is_added_to_a_meeting_by_hand(page, council_world, assert_accessible):
-    meeting = services.meeting_create(
+    meeting = voting.meeting_create(
         council=council_world.council,
         date=timezone.localdate() - datetime.timedelta(days=1),
         by=council_world.chair,
     )
     application = application_in_vote(council_world, title="Kanotur")
     for voter in (council_world.chair, council_world.bo, council_world.sanne):
-        services.vote_cast(application=application, user=voter, choice="yes")
+        voting.vote_cast(application=application, user=voter, choice="yes")
 
     log_in(page, council_world.chair.username, TEST_PASSWORD)
     page.wait_for_url("**/hjem/**")

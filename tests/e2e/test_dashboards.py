@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 
-from astnet import reports
 from astnet.models import Report
+from astnet.reporting import reports
 from tests.astnet.test_dashboards import add_visits
 from tests.e2e.conftest import log_in
 from tests.factories import TEST_PASSWORD

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from astnet.models import Role
-from peers.mentors_models import PeerMeeting, Placement
+from peers.mentors.models import PeerMeeting, Placement
 from tests import factories as f
 from tests.e2e.conftest import log_in
 from tests.factories import TEST_PASSWORD

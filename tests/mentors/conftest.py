@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from astnet.models import Role
-from peers.mentors_models import ModuleAttendance
+from peers.mentors.models import ModuleAttendance
 from tests import factories as f
 from tests.mentors import factories as mf
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 
 from astnet.models import Membership, Role
-from peers.mentors_models import (
+from peers.mentors.models import (
     ExperienceTheme,
     Language,
     ModuleSession,

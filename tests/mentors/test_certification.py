@@ -2,7 +2,7 @@
 
 import datetime
 
-from peers import mentors_selectors as selectors
+from peers.mentors import selectors
 from tests.mentors import factories as mf
 from tests.mentors.conftest import attend
 

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 
 from astnet.models import AuditEvent
-from peers.mentors_models import ModuleAttendance, ModuleSession, TrainingCohort
+from peers.mentors.models import ModuleAttendance, ModuleSession, TrainingCohort
 from tests.mentors import factories as mf
 
 

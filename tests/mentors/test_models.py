@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from peers import mentors as services
-from peers.mentors_models import PeerMentor
+from peers.mentors import services
+from peers.mentors.models import PeerMentor
 from tests import factories as f
 from tests.mentors import factories as mf
 

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from peers import mentors_selectors as selectors
+from peers.mentors import selectors
 from tests.mentors import factories as mf
 
 

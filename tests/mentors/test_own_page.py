@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from astnet import access
 from citizens.models import Citizen
-from peers.mentors_models import PeerMeeting
+from peers.mentors.models import PeerMeeting
 from tests import factories as f
 from tests.mentors import factories as mf
 from tests.mentors.conftest import attend

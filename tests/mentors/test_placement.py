@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from astnet.models import AuditEvent
-from peers import mentors as services
-from peers.mentors_models import PeerMentor, Placement
+from peers.mentors import services
+from peers.mentors.models import PeerMentor, Placement
 from tests.mentors.conftest import attend
 
 START = datetime.date(2026, 4, 1)

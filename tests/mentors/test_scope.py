@@ -1,9 +1,10 @@
-"""The rules in astnet.access for peer mentors: who sees which rows."""
+"""The rules in peers.mentors.access for peer mentors: who sees which rows."""
 
 import pytest
 
 from astnet import access
-from peers.mentors_models import (
+from peers.mentors import access as mentor_access
+from peers.mentors.models import (
     ModuleAttendance,
     Participation,
     PeerMeeting,
@@ -16,9 +17,9 @@ from tests.mentors import factories as mf
 
 
 def test_only_nordvests_leader_is_the_training_coordinator(mentor_world):
-    assert access.is_training_coordinator(mentor_world.coordinator)
-    assert not access.is_training_coordinator(mentor_world.world.leader)
-    assert not access.is_training_coordinator(mentor_world.world.administration)
+    assert mentor_access.is_training_coordinator(mentor_world.coordinator)
+    assert not mentor_access.is_training_coordinator(mentor_world.world.leader)
+    assert not mentor_access.is_training_coordinator(mentor_world.world.administration)
 
 
 def test_a_mentor_sees_their_own_record_and_progress_only(mentor_world):

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from astnet import access
 from astnet.models import Role
-from peers import mentors as services
-from peers.mentors_models import Supervision
+from peers.mentors import services
+from peers.mentors.models import Supervision
 from tests import factories as f
 
 

@@ -3,8 +3,8 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from peers import mentors as services
-from peers.mentors_models import YearlyTarget
+from peers.mentors import services
+from peers.mentors.models import YearlyTarget
 from tests.mentors.conftest import attend
 
 

@@ -1,7 +1,7 @@
 """The demo programme: every open offer of the 2016 plan gets hours and a week of activities."""
 
-from astnet.demo import seed_plan
-from offers import demo
+from astnet.demo import offers as demo
+from astnet.demo.core import seed_plan
 from offers.models import Activity, Offer, OpeningHours
 from offers.selectors import week_programme, week_start
 

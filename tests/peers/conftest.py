@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from astnet.models import Role
-from peers import services
+from peers.councils import services
 from peers.models import CouncilMember
 from tests import factories as f
 

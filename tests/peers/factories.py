@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from peers import services
+from peers.councils import services, voting
 
 
 def submitted_application(cw, *, amount_ore=2_000_00, title="Tur i skoven", **overrides):
@@ -26,4 +26,4 @@ def submitted_application(cw, *, amount_ore=2_000_00, title="Tur i skoven", **ov
 
 def application_in_vote(cw, **kwargs):
     application = submitted_application(cw, **kwargs)
-    return services.vote_open(application=application, by=cw.chair)
+    return voting.vote_open(application=application, by=cw.chair)

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from astnet.models import AuditEvent, Membership, Role
-from peers import services, tasks
+from peers import tasks
 from peers.admin import BudgetAdmin, BudgetAdminForm, CouncilAdmin
+from peers.councils import services, voting
 from peers.models import Budget, Council, CouncilMember, Decision
 from tests import factories as f
 from tests.peers.factories import application_in_vote, submitted_application
@@ -44,7 +45,7 @@ def nina(db):
 def granted_decision(cw, *, title="Kanotur", amount_ore=2_000_00) -> Decision:
     application = application_in_vote(cw, title=title, amount_ore=amount_ore)
     for voter in (cw.chair, cw.bo, cw.sanne):
-        services.vote_cast(application=application, user=voter, choice="yes")
+        voting.vote_cast(application=application, user=voter, choice="yes")
     return Decision.objects.get(application=application)
 
 
@@ -367,7 +368,7 @@ def test_the_admin_shows_the_rules_read_only(council_world):
 @pytest.fixture
 def meeting_and_decision(council_world):
     # The meeting is dated before the vote, so the decision is not reported automatically.
-    meeting = services.meeting_create(
+    meeting = voting.meeting_create(
         council=council_world.council, date=days(-1), by=council_world.chair
     )
     decision = granted_decision(council_world, title="Kanotur")
@@ -408,8 +409,8 @@ def test_linking_nothing_or_another_councils_decision_is_refused(
     other = council_world.other_council
     services.budget_set(council=other, year=TODAY().year, amount_ore=5_000_00)
     application = submitted_application(council_world, council=other, title="Fremmed")
-    services.vote_open(application=application, by=council_world.outsider)
-    services.vote_cast(application=application, user=council_world.outsider, choice="yes")
+    voting.vote_open(application=application, by=council_world.outsider)
+    voting.vote_cast(application=application, user=council_world.outsider, choice="yes")
     foreign = Decision.objects.get(application=application)
     response = client.post(url, {"decisions": [foreign.pk]})
     assert response.status_code == 200
@@ -424,11 +425,11 @@ def test_the_service_refuses_a_decision_already_in_another_meeting(
     council_world, meeting_and_decision
 ):
     meeting, decision = meeting_and_decision
-    later = services.meeting_create(council=council_world.council, date=days(0), by=None)
+    later = voting.meeting_create(council=council_world.council, date=days(0), by=None)
     decision.refresh_from_db()
     assert decision.meeting == later
     with pytest.raises(services.ValidationError, match="et andet møde"):
-        services.meeting_link_decisions(meeting=meeting, decisions=[decision], by=None)
+        voting.meeting_link_decisions(meeting=meeting, decisions=[decision], by=None)
     decision.refresh_from_db()
     assert decision.meeting == later
 

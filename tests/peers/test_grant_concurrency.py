@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from peers import services
+from peers.councils import services, voting
 from peers.models import Decision
 from tests.conftest import needs_postgresql
 from tests.peers.factories import submitted_application
@@ -23,7 +23,7 @@ def test_two_concurrent_grants_cannot_overspend_the_budget(council_world):
     def grant(application):
         try:
             barrier.wait()
-            services.application_grant(
+            voting.application_grant(
                 application=application, amount_ore=application.amount_ore, reasoning="Ja."
             )
             outcomes.append("granted")

@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from peers.money import kroner, parse_kroner
-from peers.uploads import MAX_BYTES, sniff_content_type
+from peers.councils.money import kroner, parse_kroner
+from peers.councils.uploads import MAX_BYTES, sniff_content_type
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from peers import services
+from peers.councils import services, voting
 from peers.models import Application, ApplicationAttachment
 from tests.peers.factories import application_in_vote, submitted_application
 
@@ -184,7 +184,7 @@ def test_the_public_page_shows_grants_and_a_first_name_only_with_consent(client,
         council_world, title="Bowling", applicant_first_name="Hemmelig", publish_first_name=False
     )
     for application in (with_consent, without):
-        services.application_grant(application=application, amount_ore=1_000_00, reasoning="Ja.")
+        voting.application_grant(application=application, amount_ore=1_000_00, reasoning="Ja.")
     response = client.get(reverse("peers:public", args=[council_world.council.pk]))
     content = response.content.decode()
     assert "Kanotur" in content and "Bowling" in content
@@ -197,8 +197,8 @@ def test_the_public_page_shows_grants_and_a_first_name_only_with_consent(client,
 def test_the_minutes_pdf_counts_votes_without_names(client, council_world):
     application = application_in_vote(council_world, title="Kanotur")
     for user in (council_world.chair, council_world.bo, council_world.sanne):
-        services.vote_cast(application=application, user=user, choice="yes")
-    meeting = services.meeting_create(
+        voting.vote_cast(application=application, user=user, choice="yes")
+    meeting = voting.meeting_create(
         council=council_world.council, date=timezone.localdate(), by=council_world.chair
     )
     login(client, council_world.bo)
@@ -215,7 +215,7 @@ def test_the_minutes_pdf_counts_votes_without_names(client, council_world):
 def test_a_member_records_a_meeting_with_the_decisions_since_the_last(client, council_world):
     application = application_in_vote(council_world, title="Kanotur")
     for user in (council_world.chair, council_world.bo, council_world.sanne):
-        services.vote_cast(application=application, user=user, choice="yes")
+        voting.vote_cast(application=application, user=user, choice="yes")
     seat = council_world.council.members.get(user=council_world.bo)
     login(client, council_world.chair)
     response = client.post(

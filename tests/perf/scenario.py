@@ -14,12 +14,12 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from astnet import dashboards
 from astnet.celery import app
 from astnet.figures import Period
 from astnet.models import Membership, Report, Role
-from astnet.reports import report_order
-from astnet.tasks import refresh_dashboards
+from astnet.reporting import dashboards
+from astnet.reporting.reports import report_order
+from astnet.reporting.tasks import refresh_dashboards
 from citizens.models import Citizen, Enrollment, Goal, Visit
 from offers.models import District, Offer
 from tests.perf import pages as pages_names

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from astnet import access
 from astnet.models import AuditEvent
-from citizens import cpr, rights
+from citizens import cpr
 from citizens.models import (
     Citizen,
     Consent,
@@ -22,7 +22,9 @@ from citizens.models import (
     Outreach,
     Visit,
 )
-from citizens.rights_models import CitizenPrivacy, CitizenRevision
+from citizens.rights import services as rights_services
+from citizens.rights.access import rights_citizens
+from citizens.rights.models import CitizenPrivacy, CitizenRevision
 from peers.models import Application
 from tests import factories as f
 from tests.rights import factories as rf
@@ -46,7 +48,7 @@ def full_record(people, world):
 
 
 def test_it_clears_the_personal_fields_and_keeps_the_district(full_record, world):
-    rights.anonymise(full_record, by=world.dpo)
+    rights_services.anonymise(full_record, by=world.dpo)
 
     bente = Citizen.objects.get(pk=full_record.pk)
     assert bente.chosen_name == "Anonymiseret borger"
@@ -62,7 +64,7 @@ def test_it_clears_the_personal_fields_and_keeps_the_district(full_record, world
 
 
 def test_it_removes_free_text_but_keeps_the_rows(full_record, world):
-    rights.anonymise(full_record, by=world.dpo)
+    rights_services.anonymise(full_record, by=world.dpo)
 
     talk = ExpectationTalk.objects.get(citizen=full_record)
     assert (talk.wishes_and_goals, talk.what_helps, talk.activities_to_try) == ("", "", "")
@@ -77,14 +79,14 @@ def test_it_removes_free_text_but_keeps_the_rows(full_record, world):
 def test_visit_counts_per_district_are_unchanged(full_record, world):
     before = _visits_per_district()
 
-    rights.anonymise(full_record, by=world.dpo)
+    rights_services.anonymise(full_record, by=world.dpo)
 
     assert _visits_per_district() == before
     assert Visit.objects.filter(citizen=full_record).count() == 2
 
 
 def test_it_writes_one_delete_event_without_personal_data(full_record, world):
-    rights.anonymise(full_record, by=world.dpo)
+    rights_services.anonymise(full_record, by=world.dpo)
 
     event = AuditEvent.objects.get(action=AuditEvent.Action.DELETE)
     assert (event.actor, event.object_id, event.detail) == (
@@ -95,27 +97,27 @@ def test_it_writes_one_delete_event_without_personal_data(full_record, world):
 
 
 def test_it_is_idempotent(full_record, world):
-    assert rights.anonymise(full_record, by=world.dpo) is True
-    assert rights.anonymise(full_record, by=world.dpo) is False
+    assert rights_services.anonymise(full_record, by=world.dpo) is True
+    assert rights_services.anonymise(full_record, by=world.dpo) is False
 
     assert AuditEvent.objects.filter(action=AuditEvent.Action.DELETE).count() == 1
 
 
 def test_a_legal_hold_stops_it(full_record, world):
-    rights.legal_hold_set(citizen=full_record, hold=True, reason="Klagesag", by=world.dpo)
+    rights_services.legal_hold_set(citizen=full_record, hold=True, reason="Klagesag", by=world.dpo)
 
     with pytest.raises(ValidationError):
-        rights.anonymise(full_record, by=world.dpo)
+        rights_services.anonymise(full_record, by=world.dpo)
 
     assert Citizen.objects.get(pk=full_record.pk).chosen_name == "Bente Blomst"
 
 
 def test_the_citizen_is_gone_from_the_staff_lists(full_record, world):
-    rights.anonymise(full_record, by=world.dpo)
+    rights_services.anonymise(full_record, by=world.dpo)
 
     assert not access.scope(world.staff, Citizen).filter(pk=full_record.pk).exists()
     assert not access.scope(world.leader, Citizen).filter(pk=full_record.pk).exists()
-    assert not access.rights_citizens(world.dpo).filter(pk=full_record.pk).exists()
+    assert not rights_citizens(world.dpo).filter(pk=full_record.pk).exists()
 
 
 def test_the_confirmation_page_says_what_goes_and_what_stays(client, world, full_record):
@@ -151,7 +153,7 @@ def test_without_a_reason_nothing_changes(client, world, full_record):
 
 
 def test_under_legal_hold_the_page_refuses(client, world, full_record):
-    rights.legal_hold_set(citizen=full_record, hold=True, reason="Klagesag", by=world.dpo)
+    rights_services.legal_hold_set(citizen=full_record, hold=True, reason="Klagesag", by=world.dpo)
     client.force_login(world.dpo)
 
     response = client.post(
@@ -196,7 +198,7 @@ def test_course_rows_stay_countable_while_their_text_goes(full_record, world):
     goal = Goal.objects.create(citizen=full_record, enrollment=enrollment, text="Sove hele natten")
     GoalRating.objects.create(goal=goal, score=4, note="Svær uge")
 
-    rights.anonymise(full_record, by=world.dpo)
+    rights_services.anonymise(full_record, by=world.dpo)
 
     enrollment.refresh_from_db()
     assert (enrollment.outcome, enrollment.stop_reason) == ("stopped_early", "Anonymiseret")
@@ -218,7 +220,7 @@ def test_the_first_name_on_a_council_application_goes(full_record, world):
         beneficiaries="Alle i Nabo",
     )
 
-    rights.anonymise(full_record, by=world.dpo)
+    rights_services.anonymise(full_record, by=world.dpo)
 
     application.refresh_from_db()
     assert (application.applicant_first_name, application.publish_first_name) == (

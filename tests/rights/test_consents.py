@@ -3,8 +3,8 @@
 from django.urls import reverse
 
 from astnet.models import AuditEvent
+from citizens.follow_up.selectors import follow_up_list
 from citizens.models import Consent
-from citizens.selectors import follow_up_list
 from tests.rights import factories as rf
 
 
@@ -115,3 +115,22 @@ def test_council_members_may_not_see_consents(client, world, people):
     client.force_login(world.council_member)
 
     assert client.get(reverse("rights:consents")).status_code == 403
+
+
+def test_both_withdrawal_links_show_one_page_that_leads_back_where_it_came_from(
+    client, world, people
+):
+    """One view and one wording behind the citizen page's and the overview's links (issue 15)."""
+    consent = people.bente.consents.get(kind=Consent.Kind.FOLLOW_UP)
+    client.force_login(world.staff)
+
+    from_citizen = client.get(reverse("citizens:consent_withdraw", args=[consent.pk]))
+    from_overview = client.get(reverse("rights:consent_withdraw", args=[consent.pk]))
+    done = client.post(reverse("rights:consent_withdraw", args=[consent.pk]))
+
+    wording = "en opfølgning, det gav lov til, lukkes med det samme"
+    assert wording in from_citizen.content.decode()
+    assert wording in from_overview.content.decode()
+    assert from_citizen.context["back"] == reverse("citizens:detail", args=[people.bente.pk])
+    assert from_overview.context["back"] == reverse("rights:consents")
+    assert done.url == reverse("rights:consents")

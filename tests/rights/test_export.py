@@ -8,8 +8,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from astnet.models import AuditEvent
-from citizens import cpr, rights
+from citizens import cpr
 from citizens.models import Course, Enrollment, Goal, GoalRating
+from citizens.rights import services as rights_services
 from tests import factories as f
 
 
@@ -18,7 +19,7 @@ def _section(export: dict, model: str) -> dict:
 
 
 def test_it_exports_visits_talks_and_consents_with_readable_labels(people):
-    export = rights.export_citizen(people.bente)
+    export = rights_services.export_citizen(people.bente)
 
     assert export["citizen"]["fields"]["Navn"] == "Bente Blomst"
     assert export["citizen"]["fields"]["Faste tilbud"] == "Nabo"
@@ -38,7 +39,7 @@ def test_it_never_exports_the_cpr_number_or_its_hash(people, settings):
     people.bente.cpr_encrypted = cpr.encrypt(number)
     people.bente.save()
 
-    export = rights.export_citizen(people.bente)
+    export = rights_services.export_citizen(people.bente)
     text = json.dumps(export, ensure_ascii=False)
 
     assert export["cpr"]["masked"] == "010190-XXXX"
@@ -61,7 +62,7 @@ def test_it_includes_courses_goals_and_ratings(people, world):
     goal = Goal.objects.create(citizen=people.bente, enrollment=enrollment, text="Sove hele natten")
     GoalRating.objects.create(goal=goal, score=6, note="Bedre i denne uge")
 
-    export = rights.export_citizen(people.bente)
+    export = rights_services.export_citizen(people.bente)
 
     enrollment_row = _section(export, "citizens.enrollment")["rows"][0]
     assert enrollment_row["fields"]["Forløb"] == "Søvn og hverdag"
@@ -76,7 +77,7 @@ def test_it_includes_audit_events_about_the_citizen(client, world, people):
     client.force_login(world.dpo)
     client.get(reverse("rights:citizen", args=[people.bente.pk]))
 
-    export = rights.export_citizen(people.bente)
+    export = rights_services.export_citizen(people.bente)
 
     assert any(event["Handling"] == "Visning" for event in export["audit_events"])
 

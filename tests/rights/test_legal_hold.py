@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from astnet.models import AuditEvent
-from citizens.rights_models import CitizenPrivacy
+from citizens.rights.models import CitizenPrivacy
 
 
 def test_the_dpo_sets_a_legal_hold_with_a_reason(client, world, people):

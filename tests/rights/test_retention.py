@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from citizens import rights
 from citizens.models import Citizen, Visit
-from citizens.rights_models import CitizenPrivacy
-from citizens.rights_tasks import anonymise_expired
+from citizens.rights import services as rights_services
+from citizens.rights.models import CitizenPrivacy
+from citizens.rights.tasks import anonymise_expired
 from tests import factories as f
 from tests.rights import factories as rf
 
@@ -39,38 +39,38 @@ def idle(world):
 
 
 def test_a_citizen_without_activity_is_a_candidate(idle):
-    assert list(rights.retention_candidates(TODAY)) == [idle]
+    assert list(rights_services.retention_candidates(TODAY)) == [idle]
 
 
 def test_a_visit_on_the_cutoff_day_keeps_the_citizen(world, idle):
     Visit.objects.create(citizen=idle, offer=world.nabo, day=CUTOFF)
 
-    assert list(rights.retention_candidates(TODAY)) == []
+    assert list(rights_services.retention_candidates(TODAY)) == []
 
 
 def test_a_visit_the_day_before_the_cutoff_does_not(world, idle):
     Visit.objects.create(citizen=idle, offer=world.nabo, day=CUTOFF - datetime.timedelta(days=1))
 
-    assert list(rights.retention_candidates(TODAY)) == [idle]
+    assert list(rights_services.retention_candidates(TODAY)) == [idle]
 
 
 def test_a_recent_talk_keeps_the_citizen(world, idle):
     rf.TalkFactory(citizen=idle, offer=world.nabo, held_on=CUTOFF + datetime.timedelta(days=3))
 
-    assert list(rights.retention_candidates(TODAY)) == []
+    assert list(rights_services.retention_candidates(TODAY)) == []
 
 
 def test_a_recently_created_citizen_is_kept(world):
     f.CitizenFactory(chosen_name="Ny")
 
-    assert list(rights.retention_candidates(TODAY)) == []
+    assert list(rights_services.retention_candidates(TODAY)) == []
 
 
 def test_a_legal_hold_keeps_the_citizen(world, idle):
-    rights.legal_hold_set(citizen=idle, hold=True, reason="Klagesag", by=world.dpo)
+    rights_services.legal_hold_set(citizen=idle, hold=True, reason="Klagesag", by=world.dpo)
 
-    assert list(rights.retention_candidates(TODAY)) == []
-    assert rights.anonymise_expired(today=TODAY) == []
+    assert list(rights_services.retention_candidates(TODAY)) == []
+    assert rights_services.anonymise_expired(today=TODAY) == []
     assert Citizen.objects.get(pk=idle.pk).chosen_name == "Ingen Aktivitet"
 
 
@@ -78,16 +78,16 @@ def test_the_job_anonymises_the_expired_only(world, idle):
     active = _citizen(world, "Aktiv")
     Visit.objects.create(citizen=active, offer=world.nabo, day=TODAY)
 
-    assert rights.anonymise_expired(today=TODAY) == [idle.pk]
+    assert rights_services.anonymise_expired(today=TODAY) == [idle.pk]
 
     assert Citizen.objects.get(pk=idle.pk).chosen_name == "Anonymiseret borger"
     assert Citizen.objects.get(pk=active.pk).chosen_name == "Aktiv"
     assert CitizenPrivacy.objects.get(citizen=idle).anonymisation_reason == "retention"
-    assert rights.anonymise_expired(today=TODAY) == []
+    assert rights_services.anonymise_expired(today=TODAY) == []
 
 
 def test_the_dry_run_changes_nothing(idle):
-    assert rights.anonymise_expired(dry_run=True, today=TODAY) == [idle.pk]
+    assert rights_services.anonymise_expired(dry_run=True, today=TODAY) == [idle.pk]
 
     assert Citizen.objects.get(pk=idle.pk).chosen_name == "Ingen Aktivitet"
     assert not CitizenPrivacy.objects.exists()

@@ -2,8 +2,8 @@
 
 import datetime
 
-from astnet.demo import seed_plan
-from workshops import demo
+from astnet.demo import workshops as demo
+from astnet.demo.core import seed_plan
 from workshops.models import Input, Milestone, Process, Scenario, Tag, Workshop
 
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from citizens import rights
+from citizens.rights import services
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run: bool = False, **options):
-        ids = rights.anonymise_expired(dry_run=dry_run)
+        ids = services.anonymise_expired(dry_run=dry_run)
         # Ids only: a name in a terminal or a cron mail would be personal data in a log.
         if dry_run:
             self.stdout.write(

@@ -1,0 +1,110 @@
+"""The district dashboard, the city overview and their exports."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+
+from astnet import access, exports
+from astnet.audit import Action, audit_record
+from astnet.models import Role
+from astnet.reporting.dashboards import cached
+from astnet.reporting.filters import DashboardFilter, PeriodFilter, filter_data
+from offers.models import District, Offer
+
+DASHBOARD_ROLES = (Role.LEADER, Role.ADMINISTRATION)
+
+
+@access.require_role(*DASHBOARD_ROLES)
+def dashboard_home(request: HttpRequest) -> HttpResponse:
+    """Leaders go straight to their district; the administration chooses one (or the city)."""
+    districts = list(access.scope(request.user, District).order_by("name"))
+    if len(districts) == 1 and not access.is_city_wide(request.user):
+        return redirect("dashboards:district", district_id=districts[0].pk)
+    context = {"districts": districts, "can_see_city": access.is_city_wide(request.user)}
+    return render(request, "astnet/dashboard_home.html", context)
+
+
+def _district_dashboard(request: HttpRequest, district_id: int):
+    district = access.get_in_scope(request.user, District, "view", pk=district_id)
+    offers = access.scope(request.user, Offer, "view").filter(district=district)
+    filterset = DashboardFilter(filter_data(request.GET), queryset=offers)
+    dashboard = None
+    if filterset.is_valid():
+        dashboard = cached.district_dashboard(
+            district=district,
+            offer_ids=list(filterset.qs.values_list("pk", flat=True)),
+            period=filterset.period,
+        )
+    return district, filterset, dashboard
+
+
+@access.require_role(*DASHBOARD_ROLES)
+def district_dashboard(request: HttpRequest, district_id: int) -> HttpResponse:
+    district, filterset, dashboard = _district_dashboard(request, district_id)
+    context = {
+        "district": district,
+        "filter": filterset,
+        "dashboard": dashboard,
+        "panels": _panels(request, dashboard),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "astnet/dashboard_district.html", context)
+
+
+@access.require_role(*DASHBOARD_ROLES)
+def district_export(
+    request: HttpRequest, district_id: int, key: str, file_format: str
+) -> HttpResponse:
+    district, _filterset, dashboard = _district_dashboard(request, district_id)
+    return _export(request, dashboard, key, file_format, target=district)
+
+
+def _city(request: HttpRequest):
+    filterset = PeriodFilter(filter_data(request.GET), queryset=Offer.objects.none())
+    dashboard = None
+    if filterset.is_valid():
+        dashboard = cached.city_overview(period=filterset.period)
+    return filterset, dashboard
+
+
+@access.require_role(Role.ADMINISTRATION)
+def city_overview(request: HttpRequest) -> HttpResponse:
+    filterset, dashboard = _city(request)
+    context = {
+        "filter": filterset,
+        "dashboard": dashboard,
+        "panels": _panels(request, dashboard),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "astnet/dashboard_city.html", context)
+
+
+@access.require_role(Role.ADMINISTRATION)
+def city_export(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
+    _filterset, dashboard = _city(request)
+    return _export(request, dashboard, key, file_format, target=None)
+
+
+def _panels(request: HttpRequest, dashboard) -> list[dict]:
+    """Each figure with its chart, as drawn before the dashboard was cached (cached._drawn); the
+    chart's own <style> gets the page's CSP nonce from StyleNonceMiddleware."""
+    if dashboard is None:
+        return []
+    return [{"figure": figure, "chart": figure.chart_svg} for figure in dashboard.figures]
+
+
+def _export(request, dashboard, key: str, file_format: str, *, target) -> HttpResponse:
+    figure = dashboard.figure(key) if dashboard is not None else None
+    if figure is None or file_format not in exports.FORMATS:
+        raise Http404
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        target=target,
+        object_type="" if target else "dashboard.city",
+        request=request,
+        detail=f"dashboard {key}.{file_format} {dashboard.period.start}–{dashboard.period.end}",
+    )
+    scope_name = slugify(target.name) if target else "byen"
+    filename = f"{scope_name}-{key}-{dashboard.period.start:%Y%m%d}-{dashboard.period.end:%Y%m%d}"
+    return exports.response(figure, dashboard.period, file_format=file_format, filename=filename)

@@ -1,0 +1,59 @@
+"""The figures behind the district dashboard and the city overview (nøgletal), read in the database.
+
+Every figure is one aggregate query (Count, Sum, TruncWeek), so a page costs the same number of
+queries however many visits there are. A section for data another app keeps is a function in
+SECTIONS that returns no figures while that app's model is missing.
+"""
+
+from collections.abc import Callable
+
+from django.db.models import QuerySet
+
+from astnet.figures import Figure, Period
+from astnet.reporting.dashboards.base import Dashboard, Scope, optional_model
+from astnet.reporting.dashboards.city import city_overview
+from astnet.reporting.dashboards.other_apps import (
+    anonymous_head_counts,
+    council_budgets,
+    courses,
+    expectation_talks,
+    follow_ups,
+    peer_mentors,
+)
+from astnet.reporting.dashboards.visits import key_figures, per_offer, per_week
+from offers.models import District
+
+__all__ = [
+    "SECTIONS",
+    "Dashboard",
+    "Scope",
+    "city_overview",
+    "district_dashboard",
+    "key_figures",
+    "optional_model",
+    "per_offer",
+]
+
+Section = Callable[[Scope], list[Figure]]
+
+# The district dashboard's sections in page order. A section whose app has not landed returns no
+# figures (see optional_model); satisfaction surveys can join the same way.
+SECTIONS: list[Section] = [
+    key_figures,
+    per_offer,
+    anonymous_head_counts,
+    per_week,
+    expectation_talks,
+    follow_ups,
+    courses,
+    peer_mentors,
+    council_budgets,
+]
+
+
+def district_dashboard(*, district: District, offers: QuerySet, period: Period) -> Dashboard:
+    scope = Scope(offers=offers, period=period, district=district)
+    dashboard = Dashboard(title=district.name, period=period)
+    for section in SECTIONS:
+        dashboard.figures.extend(section(scope))
+    return dashboard

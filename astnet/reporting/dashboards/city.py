@@ -1,0 +1,148 @@
+"""The city overview (hele byen): the districts side by side, the tracks across them, and the
+spread of offers against where the target group lives."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from astnet.figures import Figure, Period
+from astnet.models import DistrictTargetShare
+from astnet.reporting.dashboards.base import Dashboard, counted_per_period, in_period
+from citizens.models import Visit
+from offers.models import District, Offer, Track
+
+
+def districts_side_by_side(period: Period) -> Figure:
+    districts = list(
+        District.objects.order_by("name").annotate(
+            open_offers=Count("offers", filter=Q(offers__status=Offer.Status.OPEN)),
+        )
+    )
+
+    def per_district(part: Period) -> dict:
+        return {
+            row["offer__district"]: row
+            for row in Visit.objects.filter(in_period(part))
+            .values("offer__district")
+            .annotate(visits=Count("citizen"), citizens=Count("citizen", distinct=True))
+        }
+
+    counted = counted_per_period(period, per_district)
+    empty = {"visits": 0, "citizens": 0}
+    counts = {
+        d.pk: {
+            "now": counted["now"].get(d.pk, empty)["visits"],
+            "before": counted["before"].get(d.pk, empty)["visits"],
+            "citizens": counted["now"].get(d.pk, empty)["citizens"],
+        }
+        for d in districts
+    }
+    empty = {"now": 0, "before": 0, "citizens": 0}
+    return Figure(
+        key="bydele",
+        title=_("Bydelene side om side"),
+        description=_(
+            "Besøg i perioden og året før, forskellige borgere og åbne tilbud i hver bydel."
+        ),
+        row_header=_("Bydel"),
+        columns=[
+            _("Besøg"),
+            _("Besøg året før"),
+            _("Forskellige borgere"),
+            _("Åbne tilbud"),
+        ],
+        row_labels=[district.name for district in districts],
+        values=[
+            [
+                counts.get(d.pk, empty)["now"],
+                counts.get(d.pk, empty)["before"],
+                counts.get(d.pk, empty)["citizens"],
+                d.open_offers,
+            ]
+            for d in districts
+        ],
+        column_totals=[True, True, False, True],
+        chart_columns=[0, 1],
+        public_columns=[3],
+    )
+
+
+def tracks_across_districts(period: Period) -> Figure:
+    """Visits per fagligt spor in each district: one query, pivoted here on a handful of rows."""
+    districts = list(District.objects.order_by("name"))
+    tracks = list(Track.objects.order_by("name"))
+    counts = defaultdict(int)
+    for row in (
+        Visit.objects.filter(day__range=period.as_range())
+        .values("offer__track", "offer__district")
+        .annotate(visits=Count("citizen"))
+    ):
+        counts[(row["offer__track"], row["offer__district"])] = row["visits"]
+    rows = [(track.pk, track.name) for track in tracks] + [(None, _("Uden fagligt spor"))]
+    return Figure(
+        key="spor",
+        title=_("Faglige spor på tværs af bydelene"),
+        description=_("Besøg i perioden i tilbud under hvert fagligt spor, fordelt på bydele."),
+        row_header=_("Fagligt spor"),
+        columns=[district.name for district in districts],
+        row_labels=[label for _pk, label in rows],
+        values=[[counts[(pk, district.pk)] for district in districts] for pk, _label in rows],
+        row_totals=True,
+        column_totals=True,
+        chart_kind="stacked",
+        chart_columns=list(range(len(districts))),
+    )
+
+
+def spread_against_target_group(period: Period) -> Figure:
+    """Open offers and visits per district set against its share of the target group (in %)."""
+    districts = list(
+        District.objects.order_by("name")
+        .select_related("target_share")
+        .annotate(
+            open_offers=Count("offers", distinct=True, filter=Q(offers__status=Offer.Status.OPEN)),
+        )
+    )
+    all_open = sum(d.open_offers for d in districts)
+    values = []
+    for district in districts:
+        share = _target_share(district)
+        offers_share = 100 * district.open_offers / all_open if all_open else None
+        gap = offers_share - share if share is not None and offers_share is not None else None
+        values.append([share, offers_share, gap])
+    return Figure(
+        key="fordeling",
+        title=_("Fordeling af tilbud i forhold til målgruppen"),
+        description=_(
+            "Hver bydels andel af målgruppen og af byens åbne tilbud i procent. Forskellen er "
+            "tilbuddenes andel minus målgruppens andel: et negativt tal betyder for få tilbud."
+        ),
+        row_header=_("Bydel"),
+        columns=[
+            _("Andel af målgruppen (%)"),
+            _("Andel af åbne tilbud (%)"),
+            _("Forskel (procentpoint)"),
+        ],
+        row_labels=[district.name for district in districts],
+        values=values,
+        counts=False,
+        chart_columns=[0, 1],
+    )
+
+
+def _target_share(district: District) -> float | None:
+    try:
+        return district.target_share.share_permille / 10
+    except DistrictTargetShare.DoesNotExist:
+        return None
+
+
+def city_overview(*, period: Period) -> Dashboard:
+    dashboard = Dashboard(title=_("Hele byen"), period=period)
+    dashboard.figures += [
+        districts_side_by_side(period),
+        tracks_across_districts(period),
+        spread_against_target_group(period),
+    ]
+    return dashboard

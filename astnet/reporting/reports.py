@@ -1,0 +1,267 @@
+"""Status reports (statusnotater) for Socialudvalget: ordering, rendering to PDF and failing cleanly.
+
+The Celery task in `astnet/tasks.py` only calls `render_report`; everything a report holds is read
+here from the same figures as the dashboards, so the PDF and the web pages always agree.
+"""
+
+import contextvars
+import datetime
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from django.core.files.base import ContentFile
+from django.db import connection, connections, transaction
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language, override
+from django.utils.translation import gettext as _
+
+from astnet import charts, privacy
+from astnet.audit import Action, audit_record
+from astnet.db_router import reading_from_replica
+from astnet.figures import Figure, Period
+from astnet.models import Report
+from astnet.pdf import render_pdf
+from astnet.reporting import dashboards
+from offers.models import District, Offer, Track
+
+logger = logging.getLogger(__name__)
+
+
+def report_order(*, ordered_by, district: District | None, period: Period, request=None) -> Report:
+    """Queue a report; the worker starts only once the row is committed (so it can find it)."""
+    from astnet.reporting.tasks import report_render
+
+    with transaction.atomic():
+        report = Report(
+            ordered_by=ordered_by,
+            district=district,
+            period_start=period.start,
+            period_end=period.end,
+        )
+        report.full_clean()
+        report.save()
+        audit_record(
+            actor=ordered_by,
+            action=Action.CREATE,
+            target=report,
+            request=request,
+            detail=f"scope={district.pk if district else 'city'} {period.start}–{period.end}",
+        )
+        # robust: in eager mode (no Redis) a failing render must not turn the order into an error page;
+        # the report row tells the user what went wrong.
+        transaction.on_commit(lambda: report_render.delay(report.pk), robust=True)
+    return report
+
+
+def previous_month(today: datetime.date) -> Period:
+    last_day = today.replace(day=1) - datetime.timedelta(days=1)
+    return Period(last_day.replace(day=1), last_day)
+
+
+def report_order_monthly(*, today: datetime.date | None = None) -> Report:
+    """The automatic city report for last month, ordered by nobody (shown as "automatisk")."""
+    period = previous_month(today or timezone.localdate())
+    return report_order(ordered_by=None, district=None, period=period)
+
+
+def _set(report_id: int, **fields) -> None:
+    # A plain UPDATE, committed at once, so the archive page sees progress while the worker works.
+    Report.objects.filter(pk=report_id).update(**fields)
+
+
+def render_report(report_id: int) -> None:
+    """Render one report to PDF and store it privately. Raises on failure so the task can retry."""
+    report = Report.objects.select_related("district", "ordered_by").get(pk=report_id)
+    if report.status == Report.Status.DONE:
+        return
+    _set(report_id, status=Report.Status.RUNNING, progress=0, failure_reason="")
+    with override("da"), reading_from_replica():
+        context = report_context(report, progress=lambda value: _set(report_id, progress=value))
+        html = render_to_string("reports/report.html", context)
+        pdf = html_to_pdf(html)
+    report.file.save(f"statusnotat-{report.pk}.pdf", ContentFile(pdf), save=False)
+    _set(
+        report_id,
+        file=report.file.name,
+        status=Report.Status.DONE,
+        progress=100,
+        finished_at=timezone.now(),
+    )
+
+
+def report_mark_failed(*, report_id: int, error: BaseException) -> None:
+    logger.error("report %s failed for good: %r", report_id, error)
+    reason = _("Rapporten kunne ikke dannes efter flere forsøg: %(error)s") % {
+        "error": f"{type(error).__name__}: {error}"
+    }
+    _set(
+        report_id,
+        status=Report.Status.FAILED,
+        failure_reason=reason[:500],
+        finished_at=timezone.now(),
+    )
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The report's HTML as PDF bytes, through the one renderer (`astnet.pdf`)."""
+    return render_pdf(html)
+
+
+# --- what the report holds ---------------------------------------------------------------------
+
+
+# Tables that read well on their own; drawing them too would only make the report longer and slower.
+TABLE_ONLY = {
+    "noegletal",
+    "borgere-pr-tilbud",
+    "forventningssamtaler",
+    "opfoelgning",
+    "peer-vejledere",
+}
+
+
+def _chart(figure: Figure) -> dict:
+    chart = None if figure.key in TABLE_ONLY else charts.data_uri(figure)
+    return {"figure": figure, "chart": chart}
+
+
+def report_context(report: Report, *, progress=lambda value: None) -> dict:
+    period = Period(report.period_start, report.period_end)
+    districts = [report.district] if report.district_id else list(District.objects.order_by("name"))
+    all_offers = Offer.objects.filter(district__in=districts)
+    tracks = list(Track.objects.filter(offers__in=all_offers).distinct().order_by("name"))
+    steps = len(districts) + len(tracks) + 3
+    done = 0
+
+    def step():
+        nonlocal done
+        done += 1
+        progress(min(95, round(100 * done / steps)))
+
+    def summary_figure():
+        return dashboards.key_figures(dashboards.Scope(offers=all_offers, period=period))[0]
+
+    def city_panels():
+        if report.district_id:
+            return []
+        return [_chart(figure) for figure in dashboards.city_overview(period=period).figures]
+
+    def district_section(district):
+        board = dashboards.district_dashboard(
+            district=district, offers=Offer.objects.filter(district=district), period=period
+        )
+        return {"district": district, "panels": [_chart(f) for f in board.figures]}
+
+    def track_section(track):
+        scope = dashboards.Scope(offers=all_offers.filter(track=track), period=period)
+        figures = dashboards.key_figures(scope) + dashboards.per_offer(scope)[:1]
+        return {"track": track, "panels": [_chart(f) for f in figures]}
+
+    summary, city, *sections = _two_at_a_time(
+        [summary_figure, city_panels]
+        + [lambda d=district: district_section(d) for district in districts]
+        + [lambda t=track: track_section(t) for track in tracks],
+        done=step,
+    )
+    district_sections, track_sections = sections[: len(districts)], sections[len(districts) :]
+    context = {
+        "report": report,
+        "period": period,
+        "summary": plain_summary(summary, period),
+        "summary_figure": summary,
+        "city": city,
+        "districts": district_sections,
+        "tracks": track_sections,
+        "transition": transition_status(all_offers, period),
+        "method_note": privacy.method_note(),
+        "created": timezone.localtime(),
+    }
+    step()
+    return context
+
+
+def _two_at_a_time(jobs: list, *, done) -> list:
+    """The jobs' results in order. A worker runs them two at a time, each thread with its own
+    database connection, so PostgreSQL counts on both cores while Python draws the charts.
+
+    Inside a transaction (a test, or a caller's atomic block) they run one by one instead: another
+    connection would not see the rows the transaction has not committed."""
+    if connection.in_atomic_block:
+        results = []
+        for job in jobs:
+            results.append(job())
+            done()
+        return results
+
+    language = get_language()
+
+    def run(job):
+        try:
+            with override(language):
+                return job()
+        finally:
+            connections.close_all()
+
+    # Each job keeps the caller's context (which database it reads from) in its thread.
+    contexts = [contextvars.copy_context() for _job in jobs]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = [
+            pool.submit(context.run, run, job) for context, job in zip(contexts, jobs, strict=True)
+        ]
+        results = []
+        for future in futures:
+            results.append(future.result())
+            done()
+    return results
+
+
+def plain_summary(figure: Figure, period: Period) -> list[str]:
+    """Three sentences a committee member can read aloud, with the same suppression as the tables."""
+    visits, citizens, new = figure.table.rows
+    return [
+        _(
+            "I perioden %(period)s var der %(now)s besøg i tilbuddene, mod %(before)s i samme "
+            "periode året før%(change)s."
+        )
+        % {
+            "period": period.label,
+            "now": visits[0].display,
+            "before": visits[1].display,
+            "change": _change(visits[0].value, visits[1].value),
+        },
+        _("%(now)s forskellige borgere kom i et eller flere tilbud (året før: %(before)s).")
+        % {"now": citizens[0].display, "before": citizens[1].display},
+        _("%(now)s borgere kom til for første gang (året før: %(before)s).")
+        % {"now": new[0].display, "before": new[1].display},
+    ]
+
+
+def _change(now: int | None, before: int | None) -> str:
+    if not now or not before:
+        return ""
+    percent = round(100 * (now - before) / before)
+    if percent > 0:
+        return _(", en stigning på %(percent)s %%") % {"percent": percent}
+    if percent < 0:
+        return _(", et fald på %(percent)s %%") % {"percent": -percent}
+    return _(", det samme niveau")
+
+
+def transition_status(offers, period: Period) -> dict:
+    """The omstilling: offers opened and closed in the period, and what replaced the closed ones."""
+    in_period = Q(opens_on__range=period.as_range()) | Q(closes_on__range=period.as_range())
+    changed = list(
+        offers.filter(in_period)
+        .select_related("district", "replaced_by")
+        .order_by("district__name", "name")
+    )
+    by_status = dict(
+        offers.values_list("status").annotate(count=Count("pk")).values_list("status", "count")
+    )
+    return {
+        "opened": [o for o in changed if o.opens_on and period.start <= o.opens_on <= period.end],
+        "closed": [o for o in changed if o.closes_on and period.start <= o.closes_on <= period.end],
+        "by_status": [(label, by_status.get(value, 0)) for value, label in Offer.Status.choices],
+    }

@@ -1,0 +1,258 @@
+"""Reads for courses (forløb): the catalogue, a course's register, goals and the outcome summary,
+all scoped through `astnet.access`."""
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from astnet import access, charts, privacy
+from astnet.figures import Figure
+from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
+from citizens.models import Citizen
+
+ACTIVE = Q(enrollments__waiting_position__isnull=True, enrollments__outcome="")
+WAITING = Q(enrollments__waiting_position__isnull=False)
+
+
+def catalogue(user) -> QuerySet:
+    """Every course the user may read, with its free places; one query for the page's rows."""
+    return (
+        access.scope(user, Course, "view")
+        .select_related("track", "lead")
+        .prefetch_related("host_offers")
+        .annotate(
+            places_taken=Count("enrollments", filter=ACTIVE, distinct=True),
+            waiting=Count("enrollments", filter=WAITING, distinct=True),
+        )
+        .order_by("start_date", "title", "pk")
+    )
+
+
+def course_for_page(user, pk: int, action: access.ScopeAction = "view") -> Course:
+    return access.get_in_scope(
+        user, catalogue(user) if action == "view" else Course.objects.all(), action, pk=pk
+    )
+
+
+def participants(user, course: Course) -> QuerySet:
+    return (
+        access.scope(user, Enrollment, "view")
+        .filter(course=course)
+        .select_related("citizen", "moved_on_to", "referring_offer")
+        .order_by("waiting_position", "citizen__chosen_name", "pk")
+    )
+
+
+def sessions_for(course: Course) -> QuerySet:
+    return course.sessions.annotate(
+        present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT))
+    ).order_by("date", "starts_at", "pk")
+
+
+def session_for_page(user, pk: int, action: access.ScopeAction = "view") -> Session:
+    return access.get_in_scope(user, Session.objects.select_related("course"), action, pk=pk)
+
+
+def register_rows(session: Session) -> QuerySet:
+    """Everyone with a place on the course on the session's day, with what was recorded."""
+    status = Attendance.objects.filter(session=session, enrollment=OuterRef("pk")).values("status")
+    return (
+        session.course.enrollments.filter(waiting_position__isnull=True)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=session.date))
+        .select_related("citizen")
+        .annotate(status=Subquery(status[:1]))
+        .order_by("citizen__chosen_name", "pk")
+    )
+
+
+def register_row(session: Session, enrollment_id: int) -> Enrollment:
+    return register_rows(session).get(pk=enrollment_id)
+
+
+def goals_for_course(user, course: Course) -> QuerySet:
+    return (
+        access.scope(user, Goal, "view")
+        .filter(enrollment__course=course)
+        .select_related("citizen")
+        .prefetch_related(
+            Prefetch(
+                "ratings",
+                queryset=GoalRating.objects.order_by("rated_on", "pk"),
+                to_attr="rating_list",
+            )
+        )
+    )
+
+
+def goal_for_page(user, pk: int, action: access.ScopeAction = "view") -> Goal:
+    return access.get_in_scope(
+        user,
+        Goal.objects.select_related("citizen", "enrollment__course").prefetch_related("ratings"),
+        action,
+        pk=pk,
+    )
+
+
+def progress_chart(goal: Goal, nonce: str) -> str:
+    """The citizen's ratings over time as a small line chart (SVG, drawn on the server)."""
+    ratings = list(goal.ratings.all())
+    figure = Figure(
+        key=f"goal-{goal.pk}",
+        title=_("Vurderinger af målet"),
+        description=_("Vurderinger fra 1 til 10 over tid. Tallene står i tabellen ved siden af."),
+        row_header=_("Dato"),
+        columns=[_("Vurdering")],
+        row_labels=[date_format(rating.rated_on, "j. b") for rating in ratings],
+        values=[[rating.score] for rating in ratings],
+        counts=False,
+        chart_kind="line",
+        chart_columns=[0],
+    )
+    return charts.with_nonce(charts.render(figure), nonce)
+
+
+@dataclass
+class CitizenCourses:
+    enrollments: list[Enrollment]
+    goals: list[Goal]
+
+
+def courses_for_citizen(user, citizen) -> CitizenCourses:
+    """For the citizen page: the courses and goals the user may see (three queries, whatever the
+    number of courses)."""
+    enrollments = list(
+        access.scope(user, Enrollment, "view")
+        .filter(citizen=citizen)
+        .select_related("course", "moved_on_to")
+        .order_by("-referral_date", "-pk")
+    )
+    goals = list(
+        access.scope(user, Goal, "view")
+        .filter(citizen=citizen)
+        .select_related("enrollment__course")
+        .prefetch_related(
+            Prefetch("ratings", queryset=GoalRating.objects.order_by("rated_on", "pk"))
+        )
+        .order_by("-created_at", "-pk")
+    )
+    return CitizenCourses(enrollments=enrollments, goals=goals)
+
+
+def enrollable_citizens(user, query: str = "") -> QuerySet:
+    """Citizens the user may enrol: those in their own scope, found by chosen name."""
+    citizens = access.scope(user, Citizen, "change").order_by("chosen_name", "pk")
+    if query:
+        citizens = citizens.filter(chosen_name__icontains=query)
+    return citizens
+
+
+# --- outcome summary ------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcomes:
+    label: str
+    enrolled: int = 0
+    completed: int = 0
+    stopped: int = 0
+    moved_on: int = 0
+    rates: list[float] = field(default_factory=list)
+    rising: int = 0
+    course: Course | None = None
+
+    @property
+    def ongoing(self) -> int:
+        return self.enrolled - self.completed - self.stopped - self.moved_on
+
+    def display_row(self) -> list[str]:
+        """As published: counts of 1–4 as "<5", and a second count hidden where the enrolled total
+        would give a small one away; the median only from five people or more."""
+        table = privacy.suppress_table(
+            [[self.ongoing, self.completed, self.stopped, self.moved_on]], row_totals=True
+        )
+        parts = [cell.display for cell in table.rows[0]]
+        rising = privacy.suppress_count(self.rising).display
+        return [table.row_totals[0].display, *parts, self.median_rate, rising]
+
+    @property
+    def median_rate(self) -> str:
+        # A rate from fewer than five people could describe one of them: it is left out.
+        if len(self.rates) < privacy.THRESHOLD:
+            return privacy.SMALL if self.rates else "–"
+        return f"{round(statistics.median(self.rates) * 100)} %"
+
+
+def _enrollment_figures(course_ids) -> list[dict]:
+    """Per enrolment with a place: its course, track, outcome and register counts (one query)."""
+    return list(
+        Enrollment.objects.filter(course__in=course_ids, waiting_position__isnull=True)
+        .values("pk", "course_id", "course__track_id", "outcome")
+        .annotate(
+            present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
+            registered=Count(
+                "attendances",
+                filter=Q(
+                    attendances__status__in=[Attendance.Status.PRESENT, Attendance.Status.ABSENT]
+                ),
+            ),
+        )
+    )
+
+
+def _rising_goals(course_ids) -> list[dict]:
+    """Goals on the courses whose latest rating is above the first (one query)."""
+    ratings = GoalRating.objects.filter(goal=OuterRef("pk")).values("score")
+    return list(
+        Goal.objects.filter(enrollment__course__in=course_ids)
+        .annotate(
+            first=Subquery(ratings.order_by("rated_on", "pk")[:1]),
+            last=Subquery(ratings.order_by("-rated_on", "-pk")[:1]),
+        )
+        .values("enrollment__course_id", "enrollment__course__track_id", "first", "last")
+    )
+
+
+def _fill(groups: dict, key_of, figures, rising) -> None:
+    for row in figures:
+        group = groups[key_of(row, "course_id", "course__track_id")]
+        group.enrolled += 1
+        group.completed += row["outcome"] == Enrollment.Outcome.COMPLETED
+        group.stopped += row["outcome"] == Enrollment.Outcome.STOPPED_EARLY
+        group.moved_on += row["outcome"] == Enrollment.Outcome.MOVED_ON
+        if row["registered"]:
+            group.rates.append(row["present"] / row["registered"])
+    for row in rising:
+        if row["first"] is not None and row["last"] is not None and row["last"] > row["first"]:
+            key = key_of(row, "enrollment__course_id", "enrollment__course__track_id")
+            groups[key].rising += 1
+
+
+def outcomes_per_course(courses: list[Course]) -> list[Outcomes]:
+    by_course = {course.pk: Outcomes(label=course.title, course=course) for course in courses}
+    ids = list(by_course)
+    groups = defaultdict(lambda: Outcomes(label=""), by_course)
+    _fill(
+        groups,
+        lambda row, course, _track: row[course],
+        _enrollment_figures(ids),
+        _rising_goals(ids),
+    )
+    return [by_course[pk] for pk in ids]
+
+
+def outcomes_per_track(user) -> list[Outcomes]:
+    courses = access.scope(user, Course, "view")
+    tracks = {
+        track_id: Outcomes(label=name)
+        for track_id, name in courses.values_list("track_id", "track__name").distinct()
+    }
+    ids = courses.values("pk")
+    groups = defaultdict(lambda: Outcomes(label=""), tracks)
+    _fill(
+        groups, lambda row, _course, track: row[track], _enrollment_figures(ids), _rising_goals(ids)
+    )
+    return sorted(tracks.values(), key=lambda outcome: outcome.label)

@@ -1,0 +1,232 @@
+""" "I dag": attendance at one offer: the roster, search, check-in and its undo, the head count of
+anonymous visitors and a new citizen at the door."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from astnet import access
+from astnet.audit import Action, audit_record
+from astnet.models import Role
+from citizens import selectors, services
+from citizens.forms import (
+    QuickCitizenForm,
+)
+from citizens.models import Visit
+
+ROSTER_PAGE_SIZE = 100
+LISTS = {"roster", "search"}
+
+
+def _today_context(offer, **extra) -> dict:
+    day = timezone.localdate()
+    return {
+        "offer": offer,
+        "day": day,
+        "counts": selectors.day_counts(offer=offer, day=day),
+        "undo_since": timezone.now() - services.UNDO_WINDOW,
+        "undo_seconds": int(services.UNDO_WINDOW.total_seconds()),
+        "server_now": int(timezone.now().timestamp()),
+        **extra,
+    }
+
+
+@require_GET
+@access.require_role(Role.STAFF)
+def today_start(request: HttpRequest) -> HttpResponse:
+    """The "I dag" menu item: straight to the roster when the user works at one offer."""
+    offers = list(selectors.attendance_offers(request.user).order_by("name"))
+    if len(offers) == 1:
+        return redirect("citizens:today", offers[0].pk)
+    return render(request, "citizens/today_start.html", {"offers": offers})
+
+
+@require_GET
+@access.require_role(Role.STAFF)
+def today(request: HttpRequest, offer_id: int) -> HttpResponse:
+    offer = selectors.attendance_offer(request.user, offer_id)
+    day = timezone.localdate()
+    query = request.GET.get("q", "").strip()
+    # The roster names citizens: reading it is a view of personal data (never the search text).
+    audit_record(
+        actor=request.user, action=Action.VIEW, target=offer, request=request, detail="i dag"
+    )
+    context = _today_context(
+        offer,
+        page=selectors.roster_page(
+            offer=offer,
+            user=request.user,
+            day=day,
+            number=request.GET.get("side"),
+            per_page=ROSTER_PAGE_SIZE,
+        ),
+        query=query,
+        results=selectors.citizen_search(offer=offer, user=request.user, day=day, query=query)
+        if query
+        else None,
+        quick_form=QuickCitizenForm(initial={"chosen_name": query}),
+    )
+    return render(request, "citizens/today.html", context)
+
+
+@require_GET
+@access.require_role(Role.STAFF)
+def today_search(request: HttpRequest, offer_id: int) -> HttpResponse:
+    offer = selectors.attendance_offer(request.user, offer_id)
+    query = request.GET.get("q", "").strip()
+    if not request.htmx:
+        return redirect(f"{reverse('citizens:today', args=[offer.pk])}?{urlencode({'q': query})}")
+    results = (
+        selectors.citizen_search(
+            offer=offer, user=request.user, day=timezone.localdate(), query=query
+        )
+        if query
+        else None
+    )
+    if query:
+        audit_record(
+            actor=request.user, action=Action.VIEW, target=offer, request=request, detail="søgning"
+        )
+    context = _today_context(
+        offer,
+        query=query,
+        results=results,
+        quick_form=QuickCitizenForm(initial={"chosen_name": query}),
+    )
+    return render(request, "citizens/today.html#search-update", context)
+
+
+def _row_response(request: HttpRequest, offer, citizen, announcement: str, error=""):
+    """After a check-in or undo: the row again (htmx), or back to the page (no JavaScript).
+    `citizen` is the row's citizen, or its id to read it (with today's visit) again."""
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(request, announcement)
+        return redirect("citizens:today", offer.pk)
+    if isinstance(citizen, int):
+        citizen = selectors.citizen_with_visit(
+            user=request.user, citizen_id=citizen, offer=offer, day=timezone.localdate()
+        )
+    list_name = request.POST.get("list")
+    context = _today_context(
+        offer,
+        citizen=citizen,
+        list_name=list_name if list_name in LISTS else "roster",
+        row_error=error,
+        announcement=error or announcement,
+    )
+    return render(request, "citizens/today.html#row-update", context)
+
+
+@require_POST
+@access.require_role(Role.STAFF)
+def check_in(request: HttpRequest, offer_id: int, citizen_id: int) -> HttpResponse:
+    offer = selectors.attendance_offer(request.user, offer_id)
+    citizen = selectors.citizen_to_check_in(user=request.user, citizen_id=citizen_id)
+    visit, _created = services.visit_check_in(
+        offer=offer, citizen=citizen, by=request.user, request=request
+    )
+    return _row_response(
+        request,
+        offer,
+        selectors.checked_in_row(citizen, visit, offer=offer),
+        _("%(name)s er tjekket ind.") % {"name": citizen.chosen_name},
+    )
+
+
+@require_POST
+@access.require_role(Role.STAFF)
+def undo_check_in(request: HttpRequest, offer_id: int, citizen_id: int) -> HttpResponse:
+    offer = selectors.attendance_offer(request.user, offer_id)
+    visit = access.get_in_scope(
+        request.user,
+        Visit.objects.select_related("citizen"),
+        "change",
+        offer=offer,
+        citizen_id=citizen_id,
+        day=timezone.localdate(),
+    )
+    error = ""
+    try:
+        services.visit_undo(visit=visit, by=request.user, request=request)
+    except ValidationError as refusal:
+        error = refusal.messages[0]
+    return _row_response(
+        request,
+        offer,
+        citizen_id,
+        _("Fremmødet for %(name)s er fortrudt.") % {"name": visit.citizen.chosen_name},
+        error=error,
+    )
+
+
+@require_POST
+@access.require_role(Role.STAFF)
+def anonymous(request: HttpRequest, offer_id: int) -> HttpResponse:
+    offer = selectors.attendance_offer(request.user, offer_id)
+    change = {"1": 1, "-1": -1}.get(request.POST.get("change", ""))
+    if change is None:
+        messages.error(request, _("Vælg + eller −."))
+        return redirect("citizens:today", offer.pk)
+    counter = services.anonymous_visits_adjust(
+        offer=offer, day=timezone.localdate(), change=change, by=request.user, request=request
+    )
+    announcement = _("Anonyme i dag: %(count)s.") % {"count": counter.count}
+    if not request.htmx:
+        messages.success(request, announcement)
+        return redirect("citizens:today", offer.pk)
+    context = _today_context(offer, announcement=announcement)
+    return render(request, "citizens/today.html#anonymous-update", context)
+
+
+@require_POST
+@access.require_role(Role.STAFF)
+def quick_create(request: HttpRequest, offer_id: int) -> HttpResponse:
+    """Create a citizen by chosen name at the door, make them a regular here and check them in."""
+    offer = selectors.attendance_offer(request.user, offer_id)
+    form = QuickCitizenForm(request.POST)
+    day = timezone.localdate()
+    if form.is_valid():
+        citizen = services.citizen_arrive(
+            by=request.user,
+            chosen_name=form.cleaned_data["chosen_name"],
+            offer=offer,
+            request=request,
+        )
+        announcement = _("%(name)s er oprettet og tjekket ind.") % {"name": citizen.chosen_name}
+        if not request.htmx:
+            messages.success(request, announcement)
+            return redirect("citizens:today", offer.pk)
+        context = _today_context(
+            offer,
+            created=selectors.citizen_with_visit(
+                user=request.user, citizen_id=citizen.pk, offer=offer, day=day
+            ),
+            list_name="search",
+            announcement=announcement,
+        )
+        return render(request, "citizens/today.html#created-update", context)
+    query = request.POST.get("chosen_name", "").strip()
+    context = _today_context(
+        offer,
+        query=query,
+        results=selectors.citizen_search(offer=offer, user=request.user, day=day, query=query)
+        if query
+        else None,
+        quick_form=form,
+    )
+    if request.htmx:
+        return render(request, "citizens/today.html#search-update", context)
+    context["page"] = selectors.roster_page(
+        offer=offer, user=request.user, day=day, number=1, per_page=ROSTER_PAGE_SIZE
+    )
+    return render(request, "citizens/today.html", context, status=400)

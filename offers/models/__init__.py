@@ -1,0 +1,16 @@
+"""The offers app's models: places (districts, tracks, offers) and each offer's weekly programme."""
+
+from offers.models.places import District, Offer, OfferAddressChange, TargetGroup, Track
+from offers.models.programme import Activity, OpeningException, OpeningHours, Weekday
+
+__all__ = [
+    "Activity",
+    "District",
+    "Offer",
+    "OfferAddressChange",
+    "OpeningException",
+    "OpeningHours",
+    "TargetGroup",
+    "Track",
+    "Weekday",
+]

@@ -1,0 +1,1 @@
+"""The users' councils: seats, budgets (øre), applications, votes, decisions and minutes."""

@@ -1,0 +1,1 @@
+"""The councils' pages, one module per page group (see `peers.councils.urls`)."""

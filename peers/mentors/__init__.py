@@ -1,0 +1,1 @@
+"""Peer mentors: their training at Center Nordvest, placements, peer meetings and supervision."""

@@ -1,0 +1,1 @@
+"""The peer-mentor pages, by page group (see `peers.mentors.urls`)."""

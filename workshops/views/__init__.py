@@ -1,0 +1,1 @@
+"""Workshop pages, by stage: planning (set-up), live (the day), scenarios (after the day)."""
