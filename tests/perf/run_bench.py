@@ -222,7 +222,8 @@ def verdicts(stats: dict, report: dict, runs: list[dict], in_process: dict) -> l
         ("city report ≤ 250 MB worker peak", report["peak_mb"], 250, " MB"),
     ]
     lines = [
-        f"- {name}: {value:.1f}{unit}, {'reached' if value <= limit else 'NOT reached'}"
+        f"- {name}: {value:.1f}{unit}, "
+        + ("reached" if value <= limit else f"NOT reached ({value / limit:.1f} times the target)")
         for name, value, limit, unit in checks
     ]
     failures = [sum(row["failures"] for row in run["stats"].values()) for run in runs]
