@@ -96,6 +96,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "astnet.context_processors.navigation",
             ],
+            # Danish dates and numbers on every page without a {% load %} (issue 20).
+            "builtins": ["astnet.templatetags.danish"],
         },
     }
 ]
@@ -263,6 +265,9 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("dkfds", BASE_DIR / "node_modules" / "dkfds" / "dist"),
 ]
+# Files browsers ask for at the site's root (/favicon.ico, also from the admin's pages), served by
+# whitenoise so no browser console shows a 404 (issue 20).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # Reports and attachments hold personal or sensitive data: never served as plain media. They live in
 # STORAGES["private"]: a folder (in docker-compose a volume shared by web and worker) or, for an

@@ -273,10 +273,20 @@ def consent_withdraw(*, consent: Consent, by, request=None) -> Consent:
 
 
 def talk_record(
-    *, citizen: Citizen, offer: Offer, by, contact_person=None, request=None, **fields
+    *,
+    citizen: Citizen,
+    offer: Offer,
+    by,
+    contact_person=None,
+    contact_phone: str = "",
+    contact_email: str = "",
+    request=None,
+    **fields,
 ) -> ExpectationTalk:
     """Record a forventningssamtale; a yes to follow-up becomes a consent, and an agreed contact
-    person becomes the citizen's."""
+    person becomes the citizen's. With the yes comes how the citizen wants to be reached: the
+    citizen then wants contact, and the phone number or e-mail address given goes on their record
+    (issue 20). Raises ValidationError for a talk the model refuses."""
     talk = ExpectationTalk(citizen=citizen, offer=offer, staff=by, **fields)
     _refuse_future(talk.held_on, "held_on")
     talk.full_clean()
@@ -290,10 +300,22 @@ def talk_record(
             ).exists()
         ):
             consent_give(citizen=citizen, kind=Consent.Kind.FOLLOW_UP, by=by, request=request)
+        before = snapshot(citizen)
+        changed = []
         if talk.contact_person_agreed and contact_person is not None:
-            before = snapshot(citizen)
             citizen.contact_person = contact_person
-            citizen.save(update_fields=["contact_person"])
+            changed.append("contact_person")
+        if talk.follow_up_consent_given and talk.contact_method:
+            citizen.wants_contact = True
+            changed.append("wants_contact")
+            if contact_phone:
+                citizen.phone = contact_phone
+                changed.append("phone")
+            if contact_email:
+                citizen.email = contact_email
+                changed.append("email")
+        if changed:
+            citizen.save(update_fields=changed)
             record_changes(citizen, before, snapshot(citizen), by=by)
             audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
     return talk

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from citizens.courses.access import may_run
 from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 
@@ -68,8 +69,8 @@ def validate_session_date(course: Course, day: datetime.date) -> None:
             {
                 "date": _("Mødegangen skal ligge inden for forløbets datoer (%(start)s–%(end)s).")
                 % {
-                    "start": course.start_date.strftime("%d.%m.%Y"),
-                    "end": course.end_date.strftime("%d.%m.%Y"),
+                    "start": format_date(course.start_date),
+                    "end": format_date(course.end_date),
                 }
             }
         )

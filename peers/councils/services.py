@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from astnet.models import Membership, Role
 from peers.councils import access
 from peers.councils.models import (
@@ -46,8 +47,8 @@ class BudgetExceeded(ValidationError):
 
 
 def _seat_dates(term_from: datetime.date | None, term_to: datetime.date | None) -> str:
-    start = term_from.strftime("%d.%m.%Y") if term_from else ""
-    end = term_to.strftime("%d.%m.%Y") if term_to else _("uden slutdato")
+    start = format_date(term_from) if term_from else ""
+    end = format_date(term_to) if term_to else _("uden slutdato")
     return f"{start} – {end}"
 
 
@@ -114,7 +115,7 @@ def council_member_end(*, seat: CouncilMember, term_to: datetime.date, by=None) 
         raise ValidationError(
             {
                 "term_to": _("Slutdatoen skal ligge efter periodens start (%(start)s).")
-                % {"start": seat.term_from.strftime("%d.%m.%Y")}
+                % {"start": format_date(seat.term_from)}
             }
         )
     seat.term_to = term_to
