@@ -9,9 +9,16 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from astnet.models import Role
 from tests import factories as f
+
+# Hypothesis is deterministic in CI (DESIGN.md): the same examples on every run and no example
+# database, selected by CI or ASTNET_REQUIRE_SERVICES; locally it explores at random.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI") or os.environ.get("ASTNET_REQUIRE_SERVICES"):
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_configure(config):
