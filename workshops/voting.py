@@ -130,6 +130,16 @@ def _voter(request: HttpRequest, workshop: Workshop) -> Ballot | None:
     return services.ballot_for_device(workshop=workshop, device=device) if device else None
 
 
+def _existing_voter(request: HttpRequest, workshop: Workshop) -> Ballot | None:
+    """The ballot this phone has voted on so far, if any; looking makes none (ballots are made by
+    the first dot, or by entering a participant code)."""
+    if _mode(workshop) == VotingMode.CODES:
+        code = _participant_code(request, workshop)
+        return Ballot.objects.filter(workshop=workshop, participant_code__code=code).first()
+    device = _device(request)
+    return Ballot.objects.filter(workshop=workshop, device=device).first() if device else None
+
+
 def _code_page(request: HttpRequest, workshop: Workshop, form: ParticipantCodeForm) -> HttpResponse:
     return render(request, "workshops/ballot_code.html", {"workshop": workshop, "form": form})
 
@@ -141,7 +151,8 @@ def ballot(request: HttpRequest, code: str) -> HttpResponse:
     if not workshop.voting_open:
         return _closed(request, workshop)
     if _mode(workshop) == VotingMode.CODES:
-        typed = request.POST.get("deltager") or request.GET.get("deltager")
+        source = request.POST if request.method == "POST" else request.GET
+        typed = source.get("deltager")
         if typed is not None:
             form = ParticipantCodeForm({"deltager": typed})
             if form.is_valid():
@@ -159,12 +170,7 @@ def ballot(request: HttpRequest, code: str) -> HttpResponse:
             return _code_page(request, workshop, form)
         if _participant_code(request, workshop) is None:
             return _code_page(request, workshop, ParticipantCodeForm())
-    try:
-        voter = _voter(request, workshop)
-    except services.VotingClosed:
-        return _closed(request, workshop)
-    except ValidationError:
-        return _code_page(request, workshop, ParticipantCodeForm())
+    voter = _existing_voter(request, workshop)
     response = render(request, "workshops/ballot.html", _ballot_context(workshop, voter))
     if _mode(workshop) == VotingMode.COOKIE and _device(request) is None:
         _remember_device(response, secrets.token_urlsafe(24))
@@ -174,6 +180,8 @@ def ballot(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def dot(request: HttpRequest, code: str) -> HttpResponse:
     workshop = _workshop_for_code(code)
+    if not workshop.voting_open:
+        return _closed(request, workshop)
     item = theme = None
     if request.POST.get("input"):
         item = Input.objects.filter(

@@ -1,6 +1,5 @@
 """Factories for workshops: the smallest valid process, workshop, table and input."""
 
-
 import factory
 from django.utils import timezone
 
