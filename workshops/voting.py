@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from workshops import selectors, services
+from workshops import ballots, selectors
 from workshops.forms import ParticipantCodeForm, VotingCodeForm
 from workshops.models import Ballot, Input, VotingMode, VotingRound, Workshop
 
@@ -125,9 +125,9 @@ def _voter(request: HttpRequest, workshop: Workshop) -> Ballot | None:
     mode without a code, or a cookie refused)."""
     if _mode(workshop) == VotingMode.CODES:
         code = _participant_code(request, workshop)
-        return services.ballot_for_code(workshop=workshop, code=code) if code else None
+        return ballots.ballot_for_code(workshop=workshop, code=code) if code else None
     device = _device(request)
-    return services.ballot_for_device(workshop=workshop, device=device) if device else None
+    return ballots.ballot_for_device(workshop=workshop, device=device) if device else None
 
 
 def _existing_voter(request: HttpRequest, workshop: Workshop) -> Ballot | None:
@@ -157,10 +157,10 @@ def ballot(request: HttpRequest, code: str) -> HttpResponse:
             form = ParticipantCodeForm({"deltager": typed})
             if form.is_valid():
                 try:
-                    voter = services.ballot_for_code(
+                    voter = ballots.ballot_for_code(
                         workshop=workshop, code=form.cleaned_data["deltager"]
                     )
-                except services.VotingClosed:
+                except ballots.VotingClosed:
                     return _closed(request, workshop)
                 except ValidationError as refusal:
                     form.add_error("deltager", refusal.messages[0])
@@ -204,10 +204,10 @@ def dot(request: HttpRequest, code: str) -> HttpResponse:
             # No code yet, or cookies were refused or lost: the ballot page asks again.
             return redirect("workshops:ballot", code=workshop.voting_code)
         if request.POST.get("handling") == "fjern":
-            services.dot_remove(ballot=voter, item=item, theme=theme)
+            ballots.dot_remove(ballot=voter, item=item, theme=theme)
         else:
-            services.dot_add(ballot=voter, item=item, theme=theme)
-    except services.VotingClosed:
+            ballots.dot_add(ballot=voter, item=item, theme=theme)
+    except ballots.VotingClosed:
         return _closed(request, workshop)
     except ValidationError as refusal:
         error = refusal.messages[0]

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from astnet.models import AuditEvent
 from tests.workshops.factories import InputFactory
-from workshops import services
+from workshops import ballots
 from workshops.models import Ballot, Dot, ParticipantCode, VotingMode, VotingRound
 from workshops.voting import PARTICIPANT_COOKIE
 
@@ -138,7 +138,7 @@ def test_the_facilitator_makes_codes_and_prints_them_with_qr_codes(client, world
 
 
 def test_the_sheet_carries_each_code_and_its_qr_code(rf, world, ws, monkeypatch):
-    codes = services.participant_codes_create(by=world.staff, workshop=ws.amager, count=2)
+    codes = ballots.participant_codes_create(by=world.staff, workshop=ws.amager, count=2)
     seen = {}
     monkeypatch.setattr(
         "workshops.views.codes.render_pdf_template",
@@ -176,7 +176,7 @@ def test_another_districts_codes_answer_404(client, world, ws):
 
 
 def test_a_code_gives_one_ballot_even_after_the_cookie_is_cleared(client, world, ws, idea):
-    [code] = services.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
+    [code] = ballots.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
     phone = Client()
     assert "Din deltagerkode" in phone.get(ballot_url(ws.amager)).content.decode()
     assert phone.get(ballot_url(ws.amager, deltager=code.code.lower())).status_code == 302
@@ -195,7 +195,7 @@ def test_a_code_gives_one_ballot_even_after_the_cookie_is_cleared(client, world,
 
 
 def test_without_a_code_no_dot_is_given_in_codes_mode(client, world, ws, idea):
-    services.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
+    ballots.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
     phone = Client()
     phone.get(ballot_url(ws.amager))
     give(phone, ws.amager, idea)
@@ -203,22 +203,22 @@ def test_without_a_code_no_dot_is_given_in_codes_mode(client, world, ws, idea):
 
 
 def test_an_unknown_participant_code_is_refused_in_danish(client, world, ws):
-    services.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
+    ballots.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
     response = Client().post(ballot_url(ws.amager), {"deltager": "ZZZZ2222"})
     assert "Deltagerkoden findes ikke" in response.content.decode()
     assert not Ballot.objects.exists()
 
 
 def test_a_code_of_another_workshop_is_refused(client, world, ws):
-    services.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
-    [other] = services.participant_codes_create(by=world.staff, workshop=ws.norrebro, count=1)
+    ballots.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
+    [other] = ballots.participant_codes_create(by=world.staff, workshop=ws.norrebro, count=1)
     response = Client().post(ballot_url(ws.amager), {"deltager": other.code})
     assert "Deltagerkoden findes ikke" in response.content.decode()
     assert not Ballot.objects.exists()
 
 
 def test_the_participant_cookie_is_signed(client, world, ws, idea):
-    [code] = services.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
+    [code] = ballots.participant_codes_create(by=world.staff, workshop=ws.amager, count=1)
     phone = Client()
     phone.cookies[PARTICIPANT_COOKIE] = f"{ws.amager.pk}:{code.code}"
     give(phone, ws.amager, idea)

@@ -14,7 +14,7 @@ from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.pdf import render_pdf_template
 from workshops import access as workshop_access
-from workshops import selectors, services
+from workshops import ballots, selectors
 from workshops.forms import ParticipantCodesForm
 from workshops.models import VotingRound
 from workshops.qr import qr_data_uri
@@ -27,7 +27,7 @@ def participant_codes(request: HttpRequest, pk: int) -> HttpResponse:
     form = ParticipantCodesForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            codes = services.participant_codes_create(
+            codes = ballots.participant_codes_create(
                 by=request.user,
                 workshop=workshop,
                 count=form.cleaned_data["count"],
