@@ -169,7 +169,7 @@ def _target(ballot: Ballot, item: Input | None, theme: Theme | None) -> dict:
 
 def _locked(ballot: Ballot) -> Ballot:
     locked = (
-        Ballot.objects.select_for_update()
+        Ballot.objects.select_for_update(of=("self",))
         .select_related("workshop", "workshop__voting_round")
         .get(pk=ballot.pk)
     )
