@@ -3,21 +3,22 @@ spread of offers against where the target group lives."""
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from astnet.figures import Figure, Period
 from astnet.models import DistrictTargetShare
 from astnet.reporting.dashboards.base import Dashboard, both_periods, in_period
 from citizens.models import Visit
-from offers.models import District, Offer, Track
+from offers.as_of import open_on_q
+from offers.models import District, Track
 
 
 def districts_side_by_side(period: Period) -> Figure:
     before = period.previous_year
     districts = list(
         District.objects.order_by("name").annotate(
-            open_offers=Count("offers", filter=Q(offers__status=Offer.Status.OPEN)),
+            open_offers=Count("offers", filter=open_on_q(period.end, "offers__")),
         )
     )
     counts = {
@@ -35,7 +36,8 @@ def districts_side_by_side(period: Period) -> Figure:
         key="bydele",
         title=_("Bydelene side om side"),
         description=_(
-            "Besøg i perioden og året før, forskellige borgere og åbne tilbud i hver bydel."
+            "Besøg i perioden og året før, forskellige borgere og tilbud, der var åbne på "
+            "periodens sidste dag, i hver bydel."
         ),
         row_header=_("Bydel"),
         columns=[
@@ -93,7 +95,7 @@ def spread_against_target_group(period: Period) -> Figure:
         District.objects.order_by("name")
         .select_related("target_share")
         .annotate(
-            open_offers=Count("offers", distinct=True, filter=Q(offers__status=Offer.Status.OPEN)),
+            open_offers=Count("offers", distinct=True, filter=open_on_q(period.end, "offers__")),
         )
     )
     all_open = sum(d.open_offers for d in districts)
