@@ -6,13 +6,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.forms import add_service_error
 from astnet.pdf import render_pdf_template
+from astnet.slugs import slugify
 from workshops import access as workshop_access
 from workshops import ballots, selectors
 from workshops.forms import ParticipantCodesForm
