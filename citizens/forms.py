@@ -42,6 +42,14 @@ class QuickCitizenForm(DkfdsFormMixin, forms.Form):
     )
 
 
+class NeverEchoedInput(forms.TextInput):
+    """A text input that never writes its value back into the page (issue 16): after a validation
+    error a CPR number would otherwise travel back in the HTML, into caches and history."""
+
+    def get_context(self, name, value, attrs):
+        return super().get_context(name, None, attrs)
+
+
 class CitizenForm(DkfdsFormMixin, forms.ModelForm):
     challenges = forms.MultipleChoiceField(
         label=_("Udfordringer borgeren selv nævner"),
@@ -53,7 +61,7 @@ class CitizenForm(DkfdsFormMixin, forms.ModelForm):
         label=_("CPR-nummer"),
         required=False,
         help_text=_("Kun hvis et visiteret forløb kræver det. Vises kun maskeret bagefter."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        widget=NeverEchoedInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
     contact_person = ContactPersonField(
         label=_("Fast kontaktperson"), queryset=get_user_model().objects.none(), required=False

@@ -75,7 +75,9 @@ class Citizen(models.Model):
     )
     # The CPR number itself is only ever stored encrypted (citizens/cpr.py); the keyed hash finds it.
     cpr_encrypted = models.TextField(editable=False, blank=True)
-    cpr_hash = models.CharField(max_length=64, editable=False, null=True, blank=True, unique=True)
+    # Not unique (issue 16): refusing a number held outside the user's scope would tell them it
+    # exists. Within the scope a second record is refused (citizens/services.py).
+    cpr_hash = models.CharField(max_length=64, editable=False, null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
     class Meta:

@@ -7,7 +7,6 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
 from astnet import access
-from citizens import cpr
 from citizens.access import attendance_offer_ids
 from citizens.models import (
     AnonymousVisits,
@@ -102,10 +101,3 @@ def consents_for(*, citizen: Citizen, user) -> QuerySet:
 
 def outreach_for(*, citizen: Citizen, user) -> QuerySet:
     return access.scope(user, Outreach).filter(citizen=citizen).select_related("by")
-
-
-def citizen_find_by_cpr(*, user, number: str) -> Citizen | None:
-    """The citizen in the user's scope with this CPR number, found by its keyed hash. Takes the
-    number from a POSTed form only: a CPR number in a URL would end up in access logs."""
-    digest = cpr.lookup_hash(cpr.normalise(number))
-    return access.scope(user, Citizen).filter(cpr_hash=digest).first()

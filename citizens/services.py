@@ -6,12 +6,14 @@ Each function runs in one transaction and writes its audit event there; none put
 
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from astnet import access
 from astnet.audit import Action, audit_record
 from citizens import cpr
 from citizens.models import (
@@ -23,6 +25,7 @@ from citizens.models import (
     Visit,
 )
 from citizens.rights.history import record_changes, snapshot
+from citizens.selectors import attendance_offers
 from offers.models import Offer
 
 UNDO_WINDOW = datetime.timedelta(minutes=1)
@@ -89,14 +92,66 @@ def anonymous_visits_adjust(
     return counter
 
 
-def _store_cpr(citizen: Citizen, number: str) -> None:
+CPR_ATTEMPTS_PER_HOUR = 30
+
+
+def citizen_cpr_match(
+    *, by, number: str, citizen: Citizen | None = None, request=None
+) -> Citizen | None:
+    """The citizen in `by`'s scope (other than `citizen`) with this CPR number, or None.
+
+    Issue 16: a number held by a citizen outside the scope answers None like an unknown one, so
+    nobody can test whether a number exists in the city. Every attempt writes an audit event (its
+    detail says whether the scope held a match, never the number) and a user gets
+    CPR_ATTEMPTS_PER_HOUR attempts an hour. Raises ValidationError on a malformed number or when
+    the limit is reached.
+    """
     normalised = cpr.normalise(number)
-    digest = cpr.lookup_hash(normalised)
-    if Citizen.objects.filter(cpr_hash=digest).exclude(pk=citizen.pk).exists():
-        raise ValidationError(
-            {"cpr": _("CPR-nummeret er allerede registreret hos en anden borger.")}
+    key = f"cpr-attempts:{by.pk}:{timezone.now():%Y%m%d%H}"
+    cache.add(key, 0, timeout=3600)
+    attempts = cache.incr(key)
+    if attempts > CPR_ATTEMPTS_PER_HOUR:
+        audit_record(
+            actor=by,
+            action=Action.CPR_MATCH,
+            object_type="citizens.citizen",
+            object_id=citizen.pk if citizen and citizen.pk else "",
+            request=request,
+            detail="refused: too many attempts this hour",
         )
-    citizen.cpr_hash = digest
+        raise ValidationError(
+            {"cpr": _("Du har prøvet for mange CPR-numre den seneste time. Prøv igen senere.")}
+        )
+    match = (
+        access.scope(by, Citizen)
+        .filter(cpr_hash=cpr.lookup_hash(normalised))
+        .exclude(pk=citizen.pk if citizen else None)
+        .first()
+    )
+    audit_record(
+        actor=by,
+        action=Action.CPR_MATCH,
+        object_type="citizens.citizen",
+        object_id=match.pk if match else (citizen.pk if citizen and citizen.pk else ""),
+        request=request,
+        detail="match in scope" if match else "no match in scope",
+    )
+    return match
+
+
+def _store_cpr(citizen: Citizen, number: str, *, by, request=None) -> None:
+    match = citizen_cpr_match(by=by, number=number, citizen=citizen, request=request)
+    if match is not None:
+        raise ValidationError(
+            {
+                "cpr": _(
+                    "CPR-nummeret er allerede registreret hos %(name)s (borger nr. %(number)s)."
+                )
+                % {"name": match.chosen_name, "number": match.pk}
+            }
+        )
+    normalised = cpr.normalise(number)
+    citizen.cpr_hash = cpr.lookup_hash(normalised)
     citizen.cpr_encrypted = cpr.encrypt(normalised)
 
 
@@ -106,7 +161,7 @@ def citizen_create(
     """A new citizen, a regular at `home_offers` (so the staff who created them keep seeing them)."""
     citizen = Citizen(chosen_name=chosen_name.strip(), **fields)
     if cpr_number:
-        _store_cpr(citizen, cpr_number)
+        _store_cpr(citizen, cpr_number, by=by, request=request)
     citizen.full_clean()
     with transaction.atomic():
         citizen.save()
@@ -140,12 +195,15 @@ def citizen_update(
     if not citizen.wants_contact:
         citizen.phone, citizen.email = "", ""
     if cpr_number:
-        _store_cpr(citizen, cpr_number)
+        _store_cpr(citizen, cpr_number, by=by, request=request)
     citizen.full_clean()
     with transaction.atomic():
         citizen.save()
         if home_offers is not None:
-            citizen.home_offers.set(home_offers)
+            # The form offers only the editor's own offers: home offers elsewhere were not shown,
+            # so they stay (issue 16: an edit changes only what the form showed).
+            unseen = citizen.home_offers.exclude(pk__in=attendance_offers(by).values("pk"))
+            citizen.home_offers.set([*unseen, *home_offers])
         # The revision history (art. 16) names who made each change.
         record_changes(citizen, before, snapshot(citizen), by=by)
         audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)

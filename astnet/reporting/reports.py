@@ -31,7 +31,6 @@ logger = logging.getLogger(__name__)
 
 def report_order(*, ordered_by, district: District | None, period: Period, request=None) -> Report:
     """Queue a report; the worker starts only once the row is committed (so it can find it)."""
-    from astnet.reporting.tasks import report_render
 
     with transaction.atomic():
         report = Report(
@@ -49,10 +48,50 @@ def report_order(*, ordered_by, district: District | None, period: Period, reque
             request=request,
             detail=f"scope={district.pk if district else 'city'} {period.start}–{period.end}",
         )
-        # robust: in eager mode (no Redis) a failing render must not turn the order into an error page;
-        # the report row tells the user what went wrong.
-        transaction.on_commit(lambda: report_render.delay(report.pk), robust=True)
+        # The worker starts only once the row is committed. A broker that is down must not turn the
+        # order into an error page: the row stays queued and the beat sweep sends it later.
+        transaction.on_commit(lambda: report_enqueue(report.pk))
     return report
+
+
+def report_enqueue(report_id: int) -> bool:
+    """Send the render task for one report to the broker and note when; False if the broker is down.
+
+    In eager mode (no Redis) the render runs here; a failing render is recorded on the row by the
+    task, never raised to the caller.
+    """
+    from astnet.reporting.tasks import report_render
+
+    try:
+        report_render.delay(report_id)
+    except Exception as error:  # noqa: BLE001 - kombu's errors differ by transport; all mean "not sent"
+        logger.warning("report %s not sent to the broker: %s", report_id, type(error).__name__)
+        return False
+    Report.objects.filter(pk=report_id, enqueued_at__isnull=True).update(enqueued_at=timezone.now())
+    return True
+
+
+# A queued report whose task was sent this long ago and not started has lost it (a broker that lost
+# its data, a message purged by hand). Far longer than a busy worker keeps a report waiting.
+REQUEUE_AFTER = datetime.timedelta(minutes=30)
+
+
+def reports_requeue(*, now: datetime.datetime | None = None) -> int:
+    """Send again every queued report with no live task; returns how many were sent (issue 17).
+
+    "No live task": the send never reached the broker (enqueued_at empty), or it did more than
+    REQUEUE_AFTER ago and no worker started it. A report sent twice renders once: render_report
+    does nothing for a report that is already done.
+    """
+    now = now or timezone.now()
+    stale = Report.objects.filter(status=Report.Status.QUEUED).filter(
+        Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - REQUEUE_AFTER)
+    )
+    sent = 0
+    for report_id in stale.values_list("pk", flat=True):
+        Report.objects.filter(pk=report_id).update(enqueued_at=None)
+        sent += report_enqueue(report_id)
+    return sent
 
 
 def previous_month(today: datetime.date) -> Period:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
 from astnet.models import Role
 from citizens import selectors, services
 from citizens.forms import (
@@ -51,15 +51,13 @@ def today_start(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @access.require_role(Role.STAFF)
+@shows_personal_data("offers.offer", id_kwarg="offer_id", detail="i dag")
 def today(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = selectors.attendance_offer(request.user, offer_id)
     day = timezone.localdate()
     query = request.GET.get("q", "").strip()
     roster = selectors.roster_for_offer(offer=offer, user=request.user, day=day)
-    # The roster names citizens: reading it is a view of personal data (never the search text).
-    audit_record(
-        actor=request.user, action=Action.VIEW, target=offer, request=request, detail="i dag"
-    )
+    request.audited_object = offer
     context = _today_context(
         offer,
         page=Paginator(roster, ROSTER_PAGE_SIZE).get_page(request.GET.get("side")),
@@ -74,6 +72,7 @@ def today(request: HttpRequest, offer_id: int) -> HttpResponse:
 
 @require_GET
 @access.require_role(Role.STAFF)
+@shows_personal_data("offers.offer", id_kwarg="offer_id", detail="søgning")
 def today_search(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = selectors.attendance_offer(request.user, offer_id)
     query = request.GET.get("q", "").strip()
@@ -86,10 +85,6 @@ def today_search(request: HttpRequest, offer_id: int) -> HttpResponse:
         if query
         else None
     )
-    if query:
-        audit_record(
-            actor=request.user, action=Action.VIEW, target=offer, request=request, detail="søgning"
-        )
     context = _today_context(
         offer,
         query=query,

@@ -4,7 +4,6 @@ forms for seats, budget and rules."""
 import datetime
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -260,11 +259,18 @@ class SeatAddForm(DkfdsFormMixin, forms.Form):
         help_text=_("Tom: perioden løber, til den bliver afsluttet."),
     )
 
+    def __init__(self, *args, council, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.council = council
+
     def clean_user(self):
         username = self.cleaned_data["user"].strip()
-        user = get_user_model().objects.filter(username__iexact=username, is_active=True).first()
+        user = (
+            council_access.seat_candidates(self.council).filter(username__iexact=username).first()
+        )
         if user is None:
-            raise ValidationError(_("Der findes ingen aktiv bruger med det brugernavn."))
+            # One message whether the name exists elsewhere or nowhere (issue 16).
+            raise ValidationError(_("Ingen bruger med det brugernavn kan få en plads i dette råd."))
         return user
 
     def clean(self):

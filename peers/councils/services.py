@@ -25,6 +25,7 @@ from peers.councils.models import (
     CouncilMember,
 )
 from peers.councils.money import kroner
+from peers.councils.uploads import check_attachment_batch, download_name
 
 State = Application.State
 
@@ -62,8 +63,14 @@ def council_member_add(
 ) -> CouncilMember:
     """A seat on the council and the login membership that goes with it, kept together. A user has
     one seat row per council (the votes point at it), so a new term after an ended one reuses it;
-    a term that overlaps a seat the user already holds is refused."""
+    a term that overlaps a seat the user already holds is refused, and so is `by` seating
+    themselves."""
     term_from = term_from or timezone.localdate()
+    if by is not None and by.pk == user.pk:
+        # Separation of duties (issue 16): a leader manages seats but never gives one to themselves.
+        raise ValidationError(
+            {"user": _("Du kan ikke give dig selv en plads i rådet. Bed en anden leder om det.")}
+        )
     if role not in CouncilMember.Role.values:
         raise ValidationError({"role": _("Vælg formand, medlem eller suppleant.")})
     if term_to is not None and term_to < term_from:
@@ -272,6 +279,7 @@ def application_create(
         errors["applicant_citizen"] = _("Vælg den borger, der søger.")
     if errors:
         raise ValidationError(errors)
+    check_attachment_batch([upload.file.size for upload in attachments])
     application = Application.objects.create(
         council=council,
         applicant_citizen=applicant_citizen,
@@ -294,7 +302,7 @@ def application_create(
         ApplicationAttachment.objects.create(
             application=application,
             file=upload.file,
-            original_name=upload.file.name[:200],
+            original_name=download_name(upload.file.name, upload.content_type),
             content_type=upload.content_type,
             size=upload.file.size,
             uploaded_by=by,

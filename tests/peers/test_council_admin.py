@@ -85,7 +85,7 @@ def test_a_leader_adds_a_member_with_role_and_term(client, council_world, nina):
     ("data", "message"),
     [
         ({"term_from": days(10), "term_to": days(1)}, "Periodens slutdato skal ligge efter"),
-        ({"user": "findes-ikke"}, "Der findes ingen aktiv bruger med det brugernavn."),
+        ({"user": "findes-ikke"}, "Ingen bruger med det brugernavn kan få en plads i dette råd."),
         ({"user": "bo"}, "Brugeren har allerede en plads i rådet i perioden"),
         ({"role": "boss"}, "Vælg formand, medlem eller suppleant."),
     ],

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.courses import selectors, services
@@ -76,6 +76,7 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @access.require_role(*COURSE_READERS)
+@shows_personal_data("citizens.course")
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     course = selectors.course_for_page(request.user, pk)
     shows_register = sees_register(request.user, course)
@@ -99,5 +100,5 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ended=[e for e in enrollments if e.outcome],
         )
         context["has_free_place"] = len(context["active"]) < course.capacity
-        audit_record(actor=request.user, action=Action.VIEW, target=course, request=request)
+        request.audited_object = course
     return render(request, "citizens/courses/course_detail.html", context)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from astnet import access
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.access import attendance_offer_ids
@@ -21,6 +22,7 @@ from citizens.courses.models import Enrollment
 
 @require_http_methods(["GET", "POST"])
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.course")
 def enroll(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff enrol citizens of their own offers on any course in the city."""
     course = selectors.course_for_page(request.user, pk)
@@ -92,6 +94,7 @@ def move_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.enrollment")
 def enrollment_end(request: HttpRequest, pk: int) -> HttpResponse:
     enrollment = access.get_in_scope(
         request.user, Enrollment.objects.select_related("citizen", "course"), "change", pk=pk

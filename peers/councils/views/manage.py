@@ -34,6 +34,7 @@ def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = SeatAddForm(
         request.POST if request.method == "POST" else None,
         initial={"term_from": timezone.localdate(), "role": CouncilMember.Role.MEMBER},
+        council=council,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

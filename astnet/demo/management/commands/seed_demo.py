@@ -26,7 +26,7 @@ class Command(BaseCommand):
                 )
             )
             return
-        logins, password = seed.seed_demo()
+        logins, password = seed.seed_demo(progress=self.stdout.write)
         self.stdout.write(
             self.style.SUCCESS("Demodata er klar. Log ind på http://127.0.0.1:8000/login/")
         )
