@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -39,6 +40,9 @@ def _note(period: Period) -> list[str]:
     return [_("Periode: %(period)s.") % {"period": period.label}, privacy.method_note()]
 
 
+_DANISH_WHOLE_NUMBER = re.compile(r"\d{1,3}(\.\d{3})*|\d+")
+
+
 def as_csv(figure: Figure, period: Period) -> bytes:
     buffer = io.StringIO()
     # Semicolons and a byte-order mark: what Danish Excel opens without an import wizard.
@@ -74,8 +78,10 @@ def as_xlsx(figure: Figure, period: Period) -> bytes:
 
 
 def _cell_value(value: str):
-    """Numbers stay numbers in the spreadsheet; "<5", "x" and shares stay text."""
-    return int(value) if value.isdigit() else spreadsheet_text(value)
+    """Numbers stay numbers in the spreadsheet ("12.345" is 12345); "<5", "x" and shares stay text."""
+    if _DANISH_WHOLE_NUMBER.fullmatch(value):
+        return int(value.replace(".", ""))
+    return spreadsheet_text(value)
 
 
 def response(figure: Figure, period: Period, *, file_format: str, filename: str) -> HttpResponse:

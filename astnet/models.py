@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_date
 from astnet.storage import (  # noqa: F401 - migration 0003 names astnet.models.PrivateStorage
     PrivateStorage,
     private_storage,
@@ -277,7 +278,7 @@ class Report(models.Model):
         indexes = [models.Index(fields=["status"])]
 
     def __str__(self) -> str:
-        return f"{self.scope_label} {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+        return f"{self.scope_label} {format_date(self.period_start)}–{format_date(self.period_end)}"
 
     @property
     def scope_label(self) -> str:

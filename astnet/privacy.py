@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_number
+
 THRESHOLD = 5
 SMALL = "<5"
 HIDDEN = "x"
@@ -54,7 +56,7 @@ def suppress_count(count: int) -> Cell:
     """A single figure without a total beside it: only the primary rule applies."""
     if is_small(count):
         return Cell(None, SMALL, primary=True)
-    return Cell(count, str(count))
+    return Cell(count, format_number(count))
 
 
 def suppress_table(
@@ -139,7 +141,7 @@ def _suppress(values, row_totals, column_totals):
             return Cell(None, SMALL, primary=True)
         if (i, j) in hidden:
             return Cell(None, HIDDEN, complementary=True)
-        return Cell(count, str(count))
+        return Cell(count, format_number(count))
 
     table = SuppressedTable(
         rows=[[cell(i, j) for j in range(width)] for i in range(height)],

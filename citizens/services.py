@@ -8,7 +8,7 @@ import datetime
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +16,11 @@ from django.utils.translation import gettext as _
 from astnet import access
 from astnet.audit import Action, audit_record
 from citizens import cpr
+from citizens.follow_up.services import (
+    follow_ups_close,
+    follow_ups_close_by_visit,
+    follow_ups_reopen_for_visit,
+)
 from citizens.models import (
     AnonymousVisits,
     Citizen,
@@ -38,30 +43,50 @@ def _refuse_future(day: datetime.date, field: str) -> None:
         )
 
 
-def _close_follow_ups(*, citizen: Citizen, reason: str, offer: Offer | None = None) -> None:
-    open_follow_ups = FollowUp.objects.filter(citizen=citizen, closed_at__isnull=True)
-    if offer is not None:
-        open_follow_ups = open_follow_ups.filter(offer=offer)
-    open_follow_ups.update(closed_at=timezone.now(), close_reason=reason)
-
-
 def visit_check_in(
     *, offer: Offer, citizen: Citizen, by, day: datetime.date | None = None, request=None
 ) -> tuple[Visit, bool]:
-    """Record that `citizen` came to `offer` on `day` (today by default). A second check-in the
-    same day, from a double click or a colleague's tablet, returns the visit already there."""
+    """Record that `citizen` came to `offer` on `day` (today by default); returns the visit and
+    whether this call stored it. A second check-in the same day, from a double click or a
+    colleague's tablet, returns the visit already there. Raises ValidationError for a future day."""
     day = day or timezone.localdate()
     _refuse_future(day, "day")
+    visit = Visit(citizen=citizen, offer=offer, day=day, recorded_by=by, created_at=timezone.now())
     with transaction.atomic():
-        # get_or_create inserts inside a savepoint; when the unique constraint refuses a
-        # concurrent duplicate (IntegrityError) it fetches the visit the other request committed.
-        visit, created = Visit.objects.get_or_create(
-            citizen=citizen, offer=offer, day=day, defaults={"recorded_by": by}
-        )
+        created = _insert_unless_there(visit)
         if created:
-            _close_follow_ups(citizen=citizen, offer=offer, reason=FollowUp.CloseReason.VISITED)
+            follow_ups_close_by_visit(visit)
             audit_record(actor=by, action=Action.CREATE, target=visit, request=request)
+        else:
+            visit = Visit.objects.get(citizen=citizen, offer=offer, day=day)
     return visit, created
+
+
+def _insert_unless_there(visit: Visit) -> bool:
+    """One INSERT … ON CONFLICT DO NOTHING RETURNING id, where get_or_create takes a SELECT, a
+    SAVEPOINT, an INSERT and a RELEASE (issue 22). The unique constraint on (citizen, offer, day)
+    decides between concurrent check-ins. True, and `visit.pk` set, when this call stored it.
+    (bulk_create(ignore_conflicts=True) would not say whether the row was stored.)"""
+    ops = connection.ops
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Visit._meta.db_table} (citizen_id, offer_id, day, created_at, "  # noqa: S608 - table name from the model
+            "recorded_by_id) VALUES (%s, %s, %s, %s, %s) "
+            "ON CONFLICT (citizen_id, offer_id, day) DO NOTHING RETURNING id",
+            [
+                visit.citizen_id,
+                visit.offer_id,
+                ops.adapt_datefield_value(visit.day),
+                ops.adapt_datetimefield_value(visit.created_at),
+                visit.recorded_by_id,
+            ],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    visit.pk = row[0]
+    visit._state.adding = False
+    return True
 
 
 def visit_undo(*, visit: Visit, by, request=None) -> None:
@@ -70,6 +95,7 @@ def visit_undo(*, visit: Visit, by, request=None) -> None:
         raise ValidationError(_("Fremmødet kan kun fortrydes det første minut."))
     with transaction.atomic():
         audit_record(actor=by, action=Action.DELETE, target=visit, request=request)
+        follow_ups_reopen_for_visit(visit)
         visit.delete()
 
 
@@ -170,8 +196,28 @@ def citizen_create(
     return citizen
 
 
-def citizen_arrive(*, by, chosen_name: str, offer: Offer, request=None) -> Citizen:
-    """A new citizen at the door: created by chosen name as a regular here, and checked in."""
+def citizen_arrive(
+    *, by, chosen_name: str, offer: Offer, confirmed_new: bool = False, request=None
+) -> Citizen:
+    """A new citizen at the door: created by chosen name as a regular here, and checked in.
+
+    Unless `confirmed_new` (staff have seen them and say this is someone else), a regular of
+    `offer` with the same chosen name refuses it: ValidationError with code "same_name" (issue 19,
+    no duplicate by one tap). A name of fewer than two letters is refused too."""
+    name = chosen_name.strip()
+    if (
+        not confirmed_new
+        and Citizen.objects.filter(chosen_name__iexact=name, home_offers=offer).exists()
+    ):
+        raise ValidationError(
+            {
+                "chosen_name": ValidationError(
+                    _("Der er allerede en borger, der hedder »%(name)s«, på tilbuddet.")
+                    % {"name": name},
+                    code="same_name",
+                )
+            }
+        )
     with transaction.atomic():
         citizen = citizen_create(
             by=by, chosen_name=chosen_name, home_offers=[offer], request=request
@@ -238,18 +284,29 @@ def consent_withdraw(*, consent: Consent, by, request=None) -> Consent:
         consent.withdrawn_recorded_by = by
         consent.save(update_fields=["withdrawn_at", "withdrawn_recorded_by"])
         if consent.kind == Consent.Kind.FOLLOW_UP:
-            _close_follow_ups(
-                citizen=consent.citizen, reason=FollowUp.CloseReason.CONSENT_WITHDRAWN
+            follow_ups_close(
+                follow_ups=FollowUp.objects.filter(citizen=consent.citizen),
+                reason=FollowUp.CloseReason.CONSENT_WITHDRAWN,
             )
         audit_record(actor=by, action=Action.CHANGE, target=consent, request=request)
     return consent
 
 
 def talk_record(
-    *, citizen: Citizen, offer: Offer, by, contact_person=None, request=None, **fields
+    *,
+    citizen: Citizen,
+    offer: Offer,
+    by,
+    contact_person=None,
+    contact_phone: str = "",
+    contact_email: str = "",
+    request=None,
+    **fields,
 ) -> ExpectationTalk:
     """Record a forventningssamtale; a yes to follow-up becomes a consent, and an agreed contact
-    person becomes the citizen's."""
+    person becomes the citizen's. With the yes comes how the citizen wants to be reached: the
+    citizen then wants contact, and the phone number or e-mail address given goes on their record
+    (issue 20). Raises ValidationError for a talk the model refuses."""
     talk = ExpectationTalk(citizen=citizen, offer=offer, staff=by, **fields)
     _refuse_future(talk.held_on, "held_on")
     talk.full_clean()
@@ -263,10 +320,22 @@ def talk_record(
             ).exists()
         ):
             consent_give(citizen=citizen, kind=Consent.Kind.FOLLOW_UP, by=by, request=request)
+        before = snapshot(citizen)
+        changed = []
         if talk.contact_person_agreed and contact_person is not None:
-            before = snapshot(citizen)
             citizen.contact_person = contact_person
-            citizen.save(update_fields=["contact_person"])
+            changed.append("contact_person")
+        if talk.follow_up_consent_given and talk.contact_method:
+            citizen.wants_contact = True
+            changed.append("wants_contact")
+            if contact_phone:
+                citizen.phone = contact_phone
+                changed.append("phone")
+            if contact_email:
+                citizen.email = contact_email
+                changed.append("email")
+        if changed:
+            citizen.save(update_fields=changed)
             record_changes(citizen, before, snapshot(citizen), by=by)
             audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
     return talk

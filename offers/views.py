@@ -11,11 +11,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from astnet import access, privacy
+from astnet.formats import format_date
 from astnet.forms import add_service_error
 from astnet.models import Role
 from offers import access as offer_access
@@ -83,6 +83,9 @@ def staff_offer(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "visits_today": figures[0],
             "regulars_count": figures[1],
+            # The true counts choose only singular or plural; the shown figure may be "<5".
+            "visits_today_n": offer.visits_today,
+            "regulars_n": offer.regulars_count,
             "can_edit_programme": offer_access.may_change_offer_programme(request.user, offer),
             "can_edit_offer": offer_access.may_change_offer(request.user, offer),
             "offer_mentors": offer_mentors,
@@ -298,8 +301,8 @@ def _read_date(raw: str | None, error: str) -> tuple[datetime.date | None, str |
     last = timezone.localdate() + LATEST_AHEAD
     if not EARLIEST_DATE <= day <= last:
         return None, _("Vælg en dato mellem %(first)s og %(last)s.") % {
-            "first": date_format(EARLIEST_DATE, "j. F Y"),
-            "last": date_format(last, "j. F Y"),
+            "first": format_date(EARLIEST_DATE),
+            "last": format_date(last),
         }
     return day, None
 

@@ -3,8 +3,9 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from astnet import access, charts, exports
+from astnet import access, exports
 from astnet.audit import Action, audit_record
+from astnet.figures import Figure
 from astnet.models import Role
 from astnet.reporting.dashboards import cached
 from astnet.reporting.filters import DashboardFilter, PeriodFilter, filter_data
@@ -12,6 +13,8 @@ from astnet.slugs import slugify
 from offers.models import District, Offer
 
 DASHBOARD_ROLES = (Role.LEADER, Role.ADMINISTRATION)
+# The figure a dashboard opens with, as big numbers above the folded sections.
+SUMMARY_KEYS = {"noegletal"}
 
 
 @access.require_role(*DASHBOARD_ROLES)
@@ -46,6 +49,7 @@ def district_dashboard(request: HttpRequest, district_id: int) -> HttpResponse:
         "filter": filterset,
         "dashboard": dashboard,
         "panels": _panels(request, dashboard),
+        "summary": _summary(dashboard),
         "query": request.GET.urlencode(),
     }
     return render(request, "astnet/dashboard_district.html", context)
@@ -85,15 +89,19 @@ def city_export(request: HttpRequest, key: str, file_format: str) -> HttpRespons
     return _export(request, dashboard, key, file_format, target=None)
 
 
+def _summary(dashboard) -> Figure | None:
+    """The key figures (nøgletal) shown first, above the folded sections (issue 20)."""
+    if dashboard is None:
+        return None
+    return next((figure for figure in dashboard.figures if figure.key in SUMMARY_KEYS), None)
+
+
 def _panels(request: HttpRequest, dashboard) -> list[dict]:
-    """Each figure with its chart; the nonce lets the chart's own style through the CSP."""
+    """Each figure with its chart, as drawn before the dashboard was cached (cached._drawn); the
+    chart's own <style> gets the page's CSP nonce from StyleNonceMiddleware."""
     if dashboard is None:
         return []
-    nonce = request.csp_nonce
-    return [
-        {"figure": figure, "chart": charts.with_nonce(charts.render(figure), nonce)}
-        for figure in dashboard.figures
-    ]
+    return [{"figure": figure, "chart": figure.chart_svg} for figure in dashboard.figures]
 
 
 def _export(request, dashboard, key: str, file_format: str, *, target) -> HttpResponse:

@@ -205,15 +205,18 @@ def report_context(report: Report, *, progress=lambda value: None) -> dict:
         done=step,
     )
     district_sections, track_sections = sections[: len(districts)], sections[len(districts) :]
+    transition = transition_status(all_offers, period)
     context = {
         "report": report,
         "period": period,
         "summary": plain_summary(summary, period),
         "summary_figure": summary,
+        "district_summary": _district_summary(district_sections),
+        "transition_sentence": _transition_sentence(transition),
         "city": city,
         "districts": district_sections,
         "tracks": track_sections,
-        "transition": transition_status(all_offers, period),
+        "transition": transition,
         "method_note": privacy.method_note(),
         "created": timezone.localtime(),
     }
@@ -275,6 +278,34 @@ def plain_summary(figure: Figure, period: Period) -> list[str]:
         _("%(now)s borgere kom til for første gang (året før: %(before)s).")
         % {"now": new[0].display, "before": new[1].display},
     ]
+
+
+def _district_summary(sections: list[dict]) -> list[dict]:
+    """Each district's visits now and a year before, from its key figures (suppressed as there)."""
+    rows = []
+    for section in sections:
+        key_figures = next(
+            (p["figure"] for p in section["panels"] if p["figure"].key == "noegletal"), None
+        )
+        if key_figures is not None:
+            visits = key_figures.table.rows[0]
+            rows.append(
+                {
+                    "name": section["district"].name,
+                    "now": visits[0].display,
+                    "before": visits[1].display,
+                }
+            )
+    return rows
+
+
+def _transition_sentence(transition: dict) -> str:
+    """The omstilling in one sentence: how many offers opened and closed in the period."""
+    # "tilbud" and the past tense read the same for one and for many: no plural form needed.
+    return _("%(opened)s tilbud åbnede, og %(closed)s lukkede i perioden.") % {
+        "opened": len(transition["opened"]),
+        "closed": len(transition["closed"]),
+    }
 
 
 def _change(now: int | None, before: int | None) -> str:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from astnet import personal_data
 from astnet.audit import Action, audit_record
+from citizens.follow_up.services import follow_ups_close
 from citizens.models import Citizen, Consent, FollowUp
 from citizens.rights.models import AnonymisationReason, CitizenPrivacy
 from citizens.rights.values import model_or_none
@@ -55,8 +56,8 @@ def _end_consents(citizen: Citizen, by) -> None:
     Consent.objects.filter(citizen=citizen, withdrawn_at__isnull=True).update(
         withdrawn_at=Greatest(Value(now), F("given_at")), withdrawn_recorded_by=by
     )
-    FollowUp.objects.filter(citizen=citizen, closed_at__isnull=True).update(
-        closed_at=now, close_reason=FollowUp.CloseReason.CONSENT_WITHDRAWN
+    follow_ups_close(
+        follow_ups=FollowUp.objects.filter(citizen=citizen), reason=FollowUp.CloseReason.ANONYMISED
     )
 
 

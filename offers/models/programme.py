@@ -6,9 +6,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_date
 from offers.models.places import Offer, Track
 
 
@@ -151,7 +151,7 @@ class OpeningException(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%d.%m.%Y}"
+        return f"{format_date(self.date)}"
 
     def clean(self) -> None:
         if self.closed:
@@ -307,8 +307,8 @@ class Activity(models.Model):
                     "Perioden fra %(first)s til %(last)s har ingen %(weekday)s. "
                     "Ret ugedagen eller datoerne."
                 ) % {
-                    "first": date_format(self.starts_on, "j. F Y"),
-                    "last": date_format(self.ends_on, "j. F Y"),
+                    "first": format_date(self.starts_on),
+                    "last": format_date(self.ends_on),
                     "weekday": self.get_weekday_display(),
                 }
             self.date = None
@@ -332,11 +332,24 @@ class Activity(models.Model):
         return first
 
     def occurs_on(self, day) -> bool:
-        if self.schedule == self.Schedule.ONCE:
-            return self.date == day
+        return self.occurs(
+            day,
+            schedule=self.schedule,
+            date=self.date,
+            weekday=self.weekday,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+        )
+
+    @classmethod
+    def occurs(cls, day, *, schedule, date, weekday, starts_on, ends_on) -> bool:
+        """Whether an activity with these schedule fields takes place on `day` (a date): the one
+        rule, for a loaded activity (`occurs_on`) and for its bare fields (offers.selectors)."""
+        if schedule == cls.Schedule.ONCE:
+            return date == day
         return (
-            day.weekday() == self.weekday
-            and self.starts_on is not None
-            and self.starts_on <= day
-            and (self.ends_on is None or day <= self.ends_on)
+            day.weekday() == weekday
+            and starts_on is not None
+            and starts_on <= day
+            and (ends_on is None or day <= ends_on)
         )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet import access
+from astnet.formats import format_date
 from astnet.forms import DkfdsFormMixin
 from citizens.models import Citizen
 from peers.councils import access as council_access
@@ -58,6 +59,12 @@ class KronerField(forms.CharField):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def prepare_value(self, value):
+        """Øre from the database are shown as kroner ("20.000,00"); typed text stays as typed."""
+        if isinstance(value, int):
+            return kroner(value).removesuffix(" kr.")
+        return value
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -314,7 +321,9 @@ class CouncilRulesForm(DkfdsFormMixin, forms.Form):
     open_votes = forms.BooleanField(
         label=_("Åbne afstemninger"),
         required=False,
-        help_text=_("Referatet viser, hvem der stemte hvad."),
+        help_text=_(
+            "Når en afstemning er slut, viser ansøgningen og referatet, hvem der stemte hvad."
+        ),
     )
     vote_days = forms.IntegerField(
         label=_("Dage til at stemme"),
@@ -352,7 +361,7 @@ class DecisionLinkForm(DkfdsFormMixin, forms.Form):
         self.fields["decisions"].queryset = self.decision_choices
         self.fields["decisions"].label_from_instance = lambda decision: (
             f"{decision.application.title} · {decision.get_outcome_display()} · "
-            f"{decision.decided_at:%d.%m.%Y}"
+            f"{format_date(decision.decided_at)}"
         )
 
     def full_clean(self) -> None:

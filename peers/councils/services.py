@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from astnet.models import Membership, Role
 from peers.councils import access
 from peers.councils.models import (
@@ -46,8 +47,8 @@ class BudgetExceeded(ValidationError):
 
 
 def _seat_dates(term_from: datetime.date | None, term_to: datetime.date | None) -> str:
-    start = term_from.strftime("%d.%m.%Y") if term_from else ""
-    end = term_to.strftime("%d.%m.%Y") if term_to else _("uden slutdato")
+    start = format_date(term_from) if term_from else ""
+    end = format_date(term_to) if term_to else _("uden slutdato")
     return f"{start} – {end}"
 
 
@@ -114,7 +115,7 @@ def council_member_end(*, seat: CouncilMember, term_to: datetime.date, by=None) 
         raise ValidationError(
             {
                 "term_to": _("Slutdatoen skal ligge efter periodens start (%(start)s).")
-                % {"start": seat.term_from.strftime("%d.%m.%Y")}
+                % {"start": format_date(seat.term_from)}
             }
         )
     seat.term_to = term_to
@@ -151,7 +152,9 @@ COUNCIL_RULE_FIELDS = ("quorum_rule", "tie_rule", "open_votes", "vote_days")
 
 @transaction.atomic
 def council_rules_update(*, council: Council, by=None, **rules) -> Council:
-    """The council's voting rules: quorum, tie rule, open votes and days to vote."""
+    """The council's voting rules: quorum, tie rule, open votes and days to vote. They apply to
+    votes opened from now on; a running vote keeps the rules copied onto it when it opened
+    (issue 19). Raises ValueError for a name that is not a rule, ValidationError for bad values."""
     unknown = set(rules) - set(COUNCIL_RULE_FIELDS)
     if unknown:
         raise ValueError(f"not council rules: {sorted(unknown)}")
@@ -293,6 +296,8 @@ def application_create(
         beneficiaries=beneficiaries,
         criteria_met=criteria_met,
         criteria=council.criteria.order_by("-version").first(),
+        # The application is made under this year's budget and a grant draws on it (issue 19).
+        budget=Budget.objects.filter(council=council, year=today.year).first(),
     )
     for upload in attachments:
         ApplicationAttachment.objects.create(

@@ -27,10 +27,10 @@ def test_it_shows_counts_from_one_to_four_as_under_five(count):
     assert cell.primary
 
 
-@pytest.mark.parametrize("count", [0, 5, 6, 1234])
-def test_it_shows_zero_and_five_and_above(count):
+@pytest.mark.parametrize(("count", "display"), [(0, "0"), (5, "5"), (6, "6"), (1234, "1.234")])
+def test_it_shows_zero_and_five_and_above(count, display):
     cell = suppress_count(count)
-    assert cell.display == str(count)
+    assert cell.display == display
     assert cell.value == count
     assert not cell.suppressed
 

@@ -4,6 +4,7 @@ a scenario is drafted from the inputs and the summary PDF downloads; axe-core on
 import re
 
 import pytest
+from django.urls import reverse
 
 from tests.e2e.conftest import log_in
 from tests.factories import TEST_PASSWORD
@@ -123,3 +124,77 @@ def test_a_workshop_from_the_tables_to_the_summary(
     assert download.suggested_filename.endswith(".pdf")
     with open(download.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+
+def test_the_projector_shows_big_text_no_navigation_and_a_qr_code_to_the_ballot(
+    browser, live_server, world, ws, assert_accessible
+):
+    context = browser.new_context(
+        locale="da-DK", base_url=live_server.url, viewport={"width": 1920, "height": 1080}
+    )
+    screen = context.new_page()
+    log_in(screen, world.staff.username, TEST_PASSWORD)
+    screen.wait_for_url("**/hjem/**")
+    screen.goto(reverse("workshops:screen", args=[ws.amager.pk]))
+    screen.get_by_role("link", name="Vis i fuld skærm til projektoren").click()
+    screen.locator("body.workshop-projector").wait_for()
+
+    assert screen.locator(".site-nav").count() == 0
+    assert screen.get_by_text("Logget ind som").count() == 0
+    smallest = screen.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('main p, main li, main a, main h1, main h2')]
+             .filter(el => el.textContent.trim())
+             .map(el => parseFloat(getComputedStyle(el).fontSize)))"""
+    )
+    assert smallest >= 32
+    qr = screen.get_by_role("img", name=re.compile(r"QR-kode, der åbner \S+stem\S* med koden"))
+    assert qr.is_visible()
+    assert_accessible(screen)
+    context.close()
+
+
+def test_a_facilitator_prints_participant_codes_and_a_code_gives_one_ballot(
+    page, browser, live_server, world, ws, assert_accessible
+):
+    """Issue 19: single-use participant codes on a printed sheet; a code is one ballot, also on a
+    phone that lost its cookie."""
+    from workshops.models import ParticipantCode
+
+    text = "Etablere et peer-korps"
+    Input.objects.create(table=ws.table, theme=ws.peer, text=text)
+    log_in(page, world.leader.username, TEST_PASSWORD)
+    page.wait_for_url("**/hjem/**")
+    page.goto(f"/workshops/{ws.amager.pk}/")
+    page.get_by_role("link", name="Afstemning og deltagerkoder").click()
+    page.get_by_role("heading", name="Afstemning og deltagerkoder").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Antal deltagerkoder").fill("2")
+    page.get_by_role("button", name="Lav deltagerkoder").click()
+    page.get_by_text("2 deltagerkoder er lavet.").wait_for()
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Hent ark med deltagerkoder")).click()
+    with open(download_info.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+    code = ParticipantCode.objects.filter(workshop=ws.amager).first().code
+    context = browser.new_context(locale="da-DK", base_url=live_server.url)
+    phone = context.new_page()
+    phone.set_default_timeout(15_000)
+    phone.goto(f"/stem/{ws.amager.voting_code}/")
+    phone.get_by_label("Din deltagerkode").wait_for()
+    assert_accessible(phone)
+    phone.get_by_label("Din deltagerkode").fill(code.lower())
+    phone.get_by_role("button", name="Gå til min stemmeseddel").click()
+    phone.get_by_text("Du stemmer med din deltagerkode").wait_for()
+    for _ in range(3):
+        left = phone.locator(".workshop-left").inner_text()
+        phone.get_by_role("button", name=f"Giv en prik til: {text}").click()
+        phone.locator(".workshop-left").filter(has_not_text=left).wait_for()
+    assert_accessible(phone)
+
+    context.clear_cookies()
+    phone.goto(f"/stem/{ws.amager.voting_code}/?deltager={code}")
+    phone.get_by_text("Du har 0 prikker tilbage.").wait_for()
+    context.close()
+    assert sum(dot.count for dot in Dot.objects.all()) == 3

@@ -98,7 +98,7 @@ def test_the_command_dry_run_lists_ids_and_changes_nothing(idle):
 
     call_command("anonymise_expired", "--dry-run", stdout=out)
 
-    assert "1 borgere ville blive anonymiseret" in out.getvalue()
+    assert "1 borger ville blive anonymiseret" in out.getvalue()
     assert f"citizen {idle.pk}" in out.getvalue()
     assert "Ingen Aktivitet" not in out.getvalue()
     assert Citizen.objects.get(pk=idle.pk).chosen_name == "Ingen Aktivitet"

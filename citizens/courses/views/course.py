@@ -19,6 +19,7 @@ from citizens.courses.forms import (
     CourseForm,
 )
 from citizens.courses.models import Course
+from citizens.courses.views.enrolment import announce_moved_up
 
 PAGE_SIZE = 25
 
@@ -47,7 +48,7 @@ def _course_form_page(request: HttpRequest, course: Course | None) -> HttpRespon
     )
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.course_save(
+            saved, moved_up = services.course_save(
                 course=form.save(commit=False),
                 host_offers=form.cleaned_data["host_offers"],
                 peer_mentors=form.cleaned_data["peer_mentors"],
@@ -58,6 +59,7 @@ def _course_form_page(request: HttpRequest, course: Course | None) -> HttpRespon
             add_service_error(form, error)
         else:
             messages.success(request, _("Forløbet er gemt."))
+            announce_moved_up(request, moved_up)
             return redirect("courses:detail", saved.pk)
     return render(request, "citizens/courses/course_form.html", {"form": form, "course": course})
 

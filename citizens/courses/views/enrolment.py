@@ -20,6 +20,19 @@ from citizens.courses.forms import (
 from citizens.courses.models import Enrollment
 
 
+def announce_moved_up(request: HttpRequest, moved_up: list[Enrollment]) -> None:
+    """Tell the staff member who freed a place whom it went to, so the citizen is told too."""
+    for enrollment in moved_up:
+        messages.info(
+            request,
+            _(
+                "%(name)s var nr. 1 på ventelisten og har fået den ledige plads. "
+                "Husk at give %(name)s besked."
+            )
+            % {"name": enrollment.citizen.chosen_name},
+        )
+
+
 @require_http_methods(["GET", "POST"])
 @access.require_role(Role.STAFF)
 @shows_personal_data("citizens.course")
@@ -106,7 +119,7 @@ def enrollment_end(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.enrollment_end(
+            _ended, moved_up = services.enrollment_end(
                 enrollment=enrollment,
                 outcome=data["outcome"],
                 end_date=data["end_date"],
@@ -123,6 +136,7 @@ def enrollment_end(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("Forløbet for %(name)s er afsluttet.") % {"name": enrollment.citizen.chosen_name},
             )
+            announce_moved_up(request, moved_up)
             return redirect("courses:detail", enrollment.course_id)
     return render(
         request,

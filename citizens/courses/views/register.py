@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from astnet import access
 from astnet.audit import shows_personal_data
+from astnet.formats import format_date
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.courses import selectors, services
@@ -34,7 +35,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Mødegangen %(day)s er oprettet.") % {"day": session.date.strftime("%d.%m.%Y")},
+                _("Mødegangen %(day)s er oprettet.") % {"day": format_date(session.date)},
             )
             if "another" in request.POST:
                 return redirect("courses:session_create", course.pk)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("citizens", "0008_cpr_hash_not_unique"),
+        ("citizens", "0010_merge_follow_up_reasons"),
         ("offers", "0006_apply_scheduled_changes_nightly"),
     ]
 

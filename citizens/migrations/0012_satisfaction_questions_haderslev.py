@@ -21,6 +21,6 @@ def add_questions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("citizens", "0009_satisfaction_survey")]
+    dependencies = [("citizens", "0011_satisfaction_survey")]
 
     operations = [migrations.RunPython(add_questions, migrations.RunPython.noop)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("citizens", "0010_satisfaction_questions_haderslev"),
+        ("citizens", "0012_satisfaction_questions_haderslev"),
         ("offers", "0006_apply_scheduled_changes_nightly"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -12,6 +12,6 @@ def add_partners(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("citizens", "0011_outreach_casework")]
+    dependencies = [("citizens", "0013_outreach_casework")]
 
     operations = [migrations.RunPython(add_partners, migrations.RunPython.noop)]
