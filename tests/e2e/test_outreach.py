@@ -17,12 +17,13 @@ pytestmark = pytest.mark.e2e
 def test_staff_book_outreach_casework_with_consent(page, world, assert_accessible):
     CaseworkHours.objects.create(
         offer=world.nabo,
-        partner=CaseworkPartner.objects.get(name="Jobcentret"),
+        partner=CaseworkPartner.objects.get_or_create(name="Jobcentret")[0],
         weekday=1,
         starts_at=datetime.time(10),
         ends_at=datetime.time(12),
     )
     f.CitizenFactory(chosen_name="Alma", home_offers=[world.nabo])
+    # Browser tests flush the database between tests, data migrations' rows included.
     today = timezone.localdate()
     tuesday = today + datetime.timedelta(days=(1 - today.weekday()) % 7 or 7)
 
