@@ -168,6 +168,7 @@ def roles_in_order(user) -> list[str]:
     order: Iterable[str] = [
         Role.STAFF,
         Role.LEADER,
+        Role.TRAINING_COORDINATOR,
         Role.ADMINISTRATION,
         Role.DATA_PROTECTION_OFFICER,
         Role.COUNCIL_MEMBER,
@@ -190,4 +191,8 @@ def _memberships(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 declare_public(
     "astnet.districttargetshare",
     "each district's share of the target group: a published social indicator, no personal data",
+)
+declare_public(
+    "astnet.municipality",
+    "the municipality's name and the words its pages use: printed on every public page",
 )

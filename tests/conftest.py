@@ -60,8 +60,21 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+    _municipality_as_cached()
     yield
     cache.clear()
+
+
+def _municipality_as_cached() -> None:
+    """In production the municipality record is read from the shared cache, not the database, on
+    nearly every request; the tests start from that state (the test database holds no record, so
+    the neutral words). Saving a record clears the key, so a test that sets one reads it back."""
+    from django.core.cache import cache
+
+    from astnet.models import MUNICIPALITY_CACHE_KEY, Municipality
+    from astnet.municipality import CACHE_SECONDS, NEUTRAL
+
+    cache.set(MUNICIPALITY_CACHE_KEY, Municipality(pk=1, **NEUTRAL), CACHE_SECONDS)
 
 
 @pytest.fixture(autouse=True)

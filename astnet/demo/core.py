@@ -54,7 +54,7 @@ DEMO_LOGINS = [
 
 # Further demo logins the apps' own seeds create, with the same password.
 EXTRA_LOGINS = [
-    ("koordinator", _("Centerleder i Center Nordvest: peer-uddannelsen")),
+    ("koordinator", _("Uddannelseskoordinator; centerleder i Center Nordvest")),
     ("raadsmedlem2", _("Rådsmedlem i Brugerrådet i Nabo")),
     ("raadsmedlem3", _("Rådsmedlem i Brugerrådet i Nabo")),
 ]
