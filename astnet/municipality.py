@@ -3,6 +3,9 @@ context processor for templates, so no page or module names a municipality itsel
 
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.functional import lazy
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from astnet.models import MUNICIPALITY_CACHE_KEY, Municipality
 
@@ -44,3 +47,22 @@ def current(request: HttpRequest | None = None) -> Municipality:
 def municipality(request: HttpRequest) -> dict:
     """Context processor: `municipality` on every template."""
     return {"municipality": current(request)}
+
+
+def _area_label() -> str:
+    return capfirst(current().area)
+
+
+def _all_areas_label() -> str:
+    return gettext("Alle %(areas)s") % {"areas": current().area_plural}
+
+
+def _whole_label() -> str:
+    return current().whole_label
+
+
+# Labels for form fields declared on a class, read when the field is drawn (so after an
+# administrator renames the area word, the next page shows it): "Bydel", "Alle bydele", "Hele byen".
+AREA_LABEL = lazy(_area_label, str)()
+ALL_AREAS_LABEL = lazy(_all_areas_label, str)()
+WHOLE_LABEL = lazy(_whole_label, str)()

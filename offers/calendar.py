@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
+from astnet.municipality import current
 from offers.models import Activity, OpeningException
 
 _ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -36,7 +37,7 @@ def calendar_bytes(
     for exception in closed_days:
         closed.setdefault(exception.offer_id, []).append(exception.date)
     calendar = Calendar()
-    calendar.add("prodid", "-//astnet//Aktivitets- og samværstilbud i København//DA")
+    calendar.add("prodid", f"-//astnet//Aktivitets- og samværstilbud i {current().name}//DA")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
