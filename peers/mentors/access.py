@@ -3,9 +3,9 @@ with the one door (`astnet.access`) when the app is ready, and the predicates th
 forms and selectors ask instead of checking roles themselves.
 
 Whoever holds the training-coordinator role runs the peer training for the whole municipality
-(issue 21: a role, not the leadership of one district). Other leaders and staff read the mentors (the network) and the
-placements and meetings at their own offers; a mentor reads their own record; administration sees
-aggregates only, never rows.
+(issue 21: a role, not the leadership of one district). Other leaders and staff read the mentors
+(the network) and the placements and meetings at their own offers; a mentor reads their own
+record; administration sees aggregates only, never rows.
 """
 
 from django.contrib.auth import get_user_model
