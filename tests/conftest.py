@@ -129,6 +129,7 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    f.copenhagen()
     amager = f.DistrictFactory(name="Center Amager", slug="amager")
     norrebro = f.DistrictFactory(name="Center Nørrebro", slug="norrebro")
     nabo = f.OfferFactory(name="Nabo", slug="nabo", district=amager)

@@ -24,6 +24,18 @@ from citizens.models import Citizen, Visit
 from offers.models import District, Offer, Track
 from peers.models import Council
 
+# The municipality record's words for Copenhagen (the same as migration astnet 0007 keeps).
+COPENHAGEN = {
+    "name": "København",
+    "administration": "Københavns Kommune, Socialforvaltningen",
+    "committee": "Socialudvalget",
+    "whole": "byen",
+    "area": "bydel",
+    "area_plural": "bydele",
+    "area_definite": "bydelen",
+    "area_plural_definite": "bydelene",
+}
+
 DEMO_DISTRICT = "amager"
 DEMO_OFFER = "Nabo"
 DEMO_COUNCIL = "Brugerrådet i Nabo"
