@@ -115,6 +115,7 @@ class World:
     peer_mentor: object
     administration: object
     dpo: object
+    coordinator: object
 
     def persona(self, role: str):
         return {
@@ -124,6 +125,7 @@ class World:
             Role.PEER_MENTOR: self.peer_mentor,
             Role.ADMINISTRATION: self.administration,
             Role.DATA_PROTECTION_OFFICER: self.dpo,
+            Role.TRAINING_COORDINATOR: self.coordinator,
         }[role]
 
 
@@ -151,4 +153,5 @@ def world(db) -> World:
         peer_mentor=f.member(Role.PEER_MENTOR, username="peter", first_name="Peter"),
         administration=f.member(Role.ADMINISTRATION, username="anna", first_name="Anna"),
         dpo=f.member(Role.DATA_PROTECTION_OFFICER, username="dorte", first_name="Dorte"),
+        coordinator=f.member(Role.TRAINING_COORDINATOR, username="karen", first_name="Karen"),
     )
