@@ -106,7 +106,7 @@ def is_accounted_for(label: str) -> bool:
 
 @rule("astnet.report")
 def _reports(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Socialudvalg reports are the administration's: city-wide figures, no one else's."""
+    """Status reports to the committee are the administration's: city-wide figures, no one else's."""
     return qs if is_city_wide(user) else qs.none()
 
 

@@ -1,5 +1,5 @@
 """Memberships (a role held at a place), the append-only audit log, and the dashboards' data:
-target-group shares per district and the Socialudvalg reports."""
+target-group shares per district and the status reports."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -293,7 +293,7 @@ def report_upload_to(report: "Report", filename: str) -> str:
 
 
 class Report(models.Model):
-    """A status report (statusnotat) for Socialudvalget, rendered to PDF by a Celery worker."""
+    """A status report (statusnotat) for the committee (the municipality record names it), rendered to PDF by a Celery worker."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("I kø")

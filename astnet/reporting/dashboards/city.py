@@ -1,5 +1,5 @@
-"""The overview of the whole municipality (hele byen, hele kommunen): the districts side by side, the tracks across them, and the
-spread of offers against where the target group lives."""
+"""The overview of the whole municipality (hele byen, hele kommunen): the districts side by side,
+the tracks across them, and the spread of offers against where the target group lives."""
 
 from collections import defaultdict
 
