@@ -106,7 +106,7 @@ def is_accounted_for(label: str) -> bool:
 
 @rule("astnet.report")
 def _reports(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Status reports to the committee are the administration's: city-wide figures, no one else's."""
+    """Status reports to the committee are the administration's: city-wide figures only."""
     return qs if is_city_wide(user) else qs.none()
 
 

@@ -293,7 +293,8 @@ def report_upload_to(report: "Report", filename: str) -> str:
 
 
 class Report(models.Model):
-    """A status report (statusnotat) for the committee (the municipality record names it), rendered to PDF by a Celery worker."""
+    """A status report (statusnotat) for the committee the municipality record names, rendered
+    to PDF by a Celery worker."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("I kø")

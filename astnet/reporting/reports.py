@@ -1,4 +1,5 @@
-"""Status reports (statusnotater) for the committee (Socialudvalget): ordering, rendering to PDF and failing cleanly.
+"""Status reports (statusnotater) for the committee: ordering, rendering to PDF and failing
+cleanly.
 
 The Celery task in `astnet/tasks.py` only calls `render_report`; everything a report holds is read
 here from the same figures as the dashboards, so the PDF and the web pages always agree.
