@@ -48,6 +48,9 @@ def _districts(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 declare_public("offers.track", "the city's tracks (faglige spor): published on the offer finder")
 declare_public("offers.targetgroup", "target groups of offers: published on the offer finder")
+declare_public(
+    "offers.oldslug", "slugs offers and districts had before: their old public links redirect"
+)
 
 
 def may_change_offer_programme(user, offer: Offer) -> bool:

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from astnet.slugs import slugify
 from offers.models import (
     Activity,
     District,
@@ -12,22 +14,42 @@ from offers.models import (
 )
 
 
+class SlugFromNameAdmin(admin.ModelAdmin):
+    """A slug left empty is made from the name by the one slug function (astnet/slugs.py), not
+    by the admin's JavaScript, which drops æ, ø and å the way Django's slugify did (issue 18)."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.base_fields["slug"].required = False
+        form.base_fields["slug"].help_text = _("Tom: laves af navnet (æ bliver ae, ø oe, å aa).")
+        return form
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not obj.slug:
+            max_length = type(obj)._meta.get_field("slug").max_length
+            obj.slug = slugify(obj.name, max_length=max_length)
+        old_slug = None
+        if change and hasattr(obj, "old_slugs"):
+            old_slug = type(obj).objects.values_list("slug", flat=True).get(pk=obj.pk)
+        super().save_model(request, obj, form, change)
+        if old_slug is not None and old_slug != obj.slug:
+            # Old links (printed programmes, subscribed calendars) keep working.
+            obj.old_slugs.get_or_create(slug=old_slug)
+
+
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(SlugFromNameAdmin):
     list_display = ["name", "leader_name"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Track)
-class TrackAdmin(admin.ModelAdmin):
+class TrackAdmin(SlugFromNameAdmin):
     list_display = ["name", "lead_district"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(admin.ModelAdmin):
+class TargetGroupAdmin(SlugFromNameAdmin):
     list_display = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -54,11 +76,10 @@ class OfferAddressChangeInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(SlugFromNameAdmin):
     list_display = ["name", "district", "status", "profile", "operator_kind"]
     list_filter = ["district", "status", "profile", "operator_kind", "target_groups"]
     search_fields = ["name", "address"]
-    prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["target_groups"]
     inlines = [OpeningHoursInline, OpeningExceptionInline, OfferAddressChangeInline]
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from astnet.forms import DkfdsFormMixin
 from astnet.municipality import ALL_AREAS_LABEL, AREA_LABEL
 from offers.models import Activity, District, Offer, OpeningHours, TargetGroup, Track, Weekday
-from offers.selectors import open_at_condition
+from offers.selectors import hours_valid_on_q, open_at_condition
 
 
 class FilterForm(DkfdsFormMixin, forms.Form):
@@ -101,9 +101,10 @@ class OfferFilter(_CommonFilters):
         return queryset.filter(open_at_condition(timezone.localtime())) if value else queryset
 
     def filter_weekday(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=OpeningHours.objects.filter(weekday=int(value)).values("offer")
+        hours = OpeningHours.objects.filter(
+            hours_valid_on_q(timezone.localdate()), weekday=int(value)
         )
+        return queryset.filter(pk__in=hours.values("offer"))
 
 
 class ActivityFilter(_CommonFilters):

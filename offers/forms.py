@@ -3,9 +3,12 @@
 The rules (end after start, no overlapping periods) live on the models, so the form shows them
 as Danish errors next to the field and the service checks them again before it saves."""
 
+import datetime
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
@@ -13,13 +16,26 @@ from offers.models import Activity, Offer, OpeningException, OpeningHours
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# A closing is recorded from the first plan (2016) on, and planned at most a few years ahead.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+LATEST_AHEAD = datetime.timedelta(days=5 * 366)
 
 
 class OpeningHoursForm(DkfdsFormMixin, forms.ModelForm):
+    """An opening period. Changing a period with a later "gælder fra" schedules the change from
+    that day and keeps the old hours before it (offers/services.py)."""
+
     class Meta:
         model = OpeningHours
-        fields = ["weekday", "opens", "closes", "user_run"]
-        widgets = {"opens": TIME, "closes": TIME}
+        fields = ["weekday", "opens", "closes", "user_run", "valid_from", "valid_until"]
+        widgets = {"opens": TIME, "closes": TIME, "valid_from": DATE, "valid_until": DATE}
+        help_texts = {
+            "valid_from": _(
+                "Tom: siden tilbuddet åbnede. Sæt en senere dato, når åbningstiden ændres fra "
+                "en bestemt dag; så gælder den gamle åbningstid indtil dagen før."
+            ),
+            "valid_until": _("Tom: indtil videre. Den sidste dag perioden gælder."),
+        }
 
 
 class OpeningExceptionForm(DkfdsFormMixin, forms.ModelForm):
@@ -116,10 +132,7 @@ class OfferForm(DkfdsFormMixin, forms.ModelForm):
             "accessibility_note",
             "contact_phone",
             "contact_email",
-            "status",
             "opens_on",
-            "closes_on",
-            "replaced_by",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -127,7 +140,12 @@ class OfferForm(DkfdsFormMixin, forms.ModelForm):
             "accessibility_note": forms.Textarea(attrs={"rows": 2}),
             "target_groups": forms.CheckboxSelectMultiple,
             "opens_on": DATE,
-            "closes_on": DATE,
+        }
+        help_texts = {
+            "opens_on": _(
+                "Den første dag tilbuddet har åbent. Indtil da står det som planlagt. "
+                "Et tilbud lukkes med knappen „Luk tilbuddet“."
+            )
         }
 
     moved_on = forms.DateField(
@@ -144,7 +162,6 @@ class OfferForm(DkfdsFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["replaced_by"].queryset = Offer.objects.exclude(pk=self.instance.pk)
         self.fields["target_groups"].widget.attrs.pop("class", None)
         self.old_address = self.instance.current_address
 
@@ -160,10 +177,10 @@ class OfferForm(DkfdsFormMixin, forms.ModelForm):
             self.add_error(
                 "address", _("Skriv adressen, eller fjern krydset ved \u201efast adresse\u201c.")
             )
-        opens_on, closes_on = cleaned.get("opens_on"), cleaned.get("closes_on")
+        opens_on, closes_on = cleaned.get("opens_on"), self.instance.closes_on
         if opens_on and closes_on and closes_on < opens_on:
             self.add_error(
-                "closes_on", _("Lukkedatoen skal være samme dag som eller efter åbningsdatoen.")
+                "opens_on", _("Åbningsdatoen skal være samme dag som eller før lukkedatoen.")
             )
         self._clean_moved_on(cleaned, opens_on, closes_on)
         return cleaned
@@ -184,3 +201,44 @@ class OfferForm(DkfdsFormMixin, forms.ModelForm):
             self.add_error("moved_on", _("Tilbuddet kan ikke flytte, før det åbner."))
         elif closes_on and moved_on > closes_on:
             self.add_error("moved_on", _("Tilbuddet kan ikke flytte, efter det er lukket."))
+
+
+class OfferCloseForm(DkfdsFormMixin, forms.Form):
+    """Closing an offer: the day, what replaces it, then a confirmation (issue 18)."""
+
+    closes_on = forms.DateField(
+        label=_("Lukkedato"),
+        widget=DATE,
+        help_text=_("Den første dag tilbuddet har lukket. Indtil da står det som „lukker“."),
+        error_messages={"required": _("Angiv den dag tilbuddet lukker.")},
+    )
+    replaced_by = forms.ModelChoiceField(
+        label=_("Erstattes af"),
+        queryset=Offer.objects.none(),
+        required=False,
+        empty_label=_("Intet andet tilbud"),
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, offer: Offer, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["replaced_by"].queryset = (
+            Offer.objects.exclude(pk=offer.pk).exclude(status=Offer.Status.CLOSED).order_by("name")
+        )
+        if offer.closes_on:
+            self.initial.setdefault("closes_on", offer.closes_on)
+        if offer.replaced_by_id:
+            self.initial.setdefault("replaced_by", offer.replaced_by_id)
+
+    def clean_closes_on(self):
+        day = self.cleaned_data["closes_on"]
+        today = timezone.localdate()
+        if not EARLIEST_DATE <= day <= today + LATEST_AHEAD:
+            raise forms.ValidationError(
+                _("Vælg en dato mellem %(first)s og %(last)s.")
+                % {
+                    "first": date_format(EARLIEST_DATE, "j. F Y"),
+                    "last": date_format(today + LATEST_AHEAD, "j. F Y"),
+                }
+            )
+        return day

@@ -1,54 +1,114 @@
 """The public pages (no login): offers, the city's weekly programme, printable PDFs and calendar feeds.
 
-The modern Gloria listing: everyone can find every offer and activity in the city in one place."""
+The modern Gloria listing: everyone can find every offer and activity in the city in one place.
+Every page shows each offer as it is on the day shown (offers/as_of.py), and the weeks anyone can
+ask for are bounded (`selectors.week_window`), so no visitor can make the server render years of
+PDFs (issue 18)."""
 
 import datetime
+import hashlib
 from collections.abc import Callable
+from functools import wraps
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from astnet.pdf import render_pdf
+from astnet.slugs import slugify
 from offers import selectors
-from offers.calendar import calendar_bytes, feed_activities
+from offers.as_of import offer_on
+from offers.calendar import calendar_bytes, feed_activities, feed_since
 from offers.filters import ActivityFilter, OfferFilter
 from offers.models import OpeningException, Weekday
+from offers.pdf import programme_pages
 from peers.councils.selectors import published_grants_for_offer
 
 OFFERS_PER_PAGE = 20
 OCCURRENCES_PER_PAGE = 60
 # A week's programme is printed during that week; after it, nobody asks for it again.
 PDF_CACHE_SECONDS = 8 * 24 * 60 * 60
+# A subscribed calendar may keep the feed this long before asking again (with its ETag).
+FEED_MAX_AGE = 60 * 60
+
+
+def _follow_old_slug(of: str):
+    """Old links keep working: a slug the offer or district once had redirects (301) to the same
+    page under its current slug, query string kept (issue 18)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, slug: str) -> HttpResponse:
+            try:
+                return view(request, slug)
+            except Http404:
+                new_slug = selectors.current_slug(old_slug=slug, of=of)
+                if new_slug is None:
+                    raise
+                url = reverse(request.resolver_match.view_name, kwargs={"slug": new_slug})
+                if request.GET:
+                    url = f"{url}?{request.GET.urlencode()}"
+                return HttpResponsePermanentRedirect(url)
+
+        return wrapper
+
+    return decorate
 
 
 def _week(request: HttpRequest) -> tuple[datetime.date, str | None]:
-    """The chosen week's Monday, and an error text when `?uge=` could not be read."""
-    monday = selectors.week_start(request.GET.get("uge"))
+    """The chosen week's Monday, and an error text when `?uge=` could not be read or lies
+    outside the weeks the programme is shown for (then the programme shows this week)."""
+    today = timezone.localdate()
+    this_week = selectors.week_start(None, today=today)
+    monday = selectors.week_start(request.GET.get("uge"), today=today)
     if monday is None:
-        return selectors.week_start(None), _(
+        return this_week, _(
             "Ugen kunne ikke læses. Skriv den som fx 2026-W48 eller som en dato (2026-11-24). "
             "Programmet viser denne uge."
         )
+    first, last = selectors.week_window(today)
+    if not first <= monday <= last:
+        return this_week, _(
+            "Programmet kan vises for ugerne fra %(first)s til %(last)s, to år tilbage og to år "
+            "frem. Programmet viser denne uge."
+        ) % {"first": date_format(first, "j. F Y"), "last": date_format(last, "j. F Y")}
     return monday, None
 
 
 def _week_context(monday: datetime.date) -> dict:
+    first, last = selectors.week_window()
+    previous, following = monday - datetime.timedelta(days=7), monday + datetime.timedelta(days=7)
     return {
         "monday": monday,
         "sunday": monday + datetime.timedelta(days=6),
         "week": selectors.iso_week(monday),
         "week_number": monday.isocalendar().week,
-        "previous_week": selectors.iso_week(monday - datetime.timedelta(days=7)),
-        "next_week": selectors.iso_week(monday + datetime.timedelta(days=7)),
+        "previous_week": selectors.iso_week(previous) if previous >= first else None,
+        "next_week": selectors.iso_week(following) if following <= last else None,
         "today": timezone.localdate(),
     }
+
+
+def _shown_day(monday: datetime.date) -> datetime.date:
+    """The day an offer page describes the offer on: today in this week, else the week's Monday."""
+    today = timezone.localdate()
+    return today if monday <= today <= monday + datetime.timedelta(days=6) else monday
+
+
+def _subscribe_links(request: HttpRequest, path: str) -> dict:
+    """The feed to download (https) and the same feed to subscribe to (webcal://)."""
+    absolute = request.build_absolute_uri(path)
+    return {"calendar_url": path, "webcal_url": "webcal://" + absolute.split("://", 1)[1]}
 
 
 def _page_or_results(request: HttpRequest, template: str) -> str:
@@ -56,10 +116,12 @@ def _page_or_results(request: HttpRequest, template: str) -> str:
     return f"{template}#results" if request.htmx else template
 
 
-@require_GET
+@require_safe
 def offer_list(request: HttpRequest) -> HttpResponse:
-    filterset = OfferFilter(request.GET or None, queryset=selectors.public_offers())
+    today = timezone.localdate()
+    filterset = OfferFilter(request.GET or None, queryset=selectors.public_offers(today))
     page = Paginator(filterset.qs, OFFERS_PER_PAGE).get_page(request.GET.get("side"))
+    page.object_list = [offer_on(offer, today) for offer in page.object_list]
     return render(
         request,
         _page_or_results(request, "offers/public/offer_list.html"),
@@ -67,46 +129,53 @@ def offer_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
+@_follow_old_slug("offer")
 def offer_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    offer = selectors.public_offer_get(slug=slug)
+    stored = selectors.public_offer_get(slug=slug)
     monday, week_error = _week(request)
-    today = timezone.localdate()
-    hours = list(offer.opening_hours.all())
+    shown = offer_on(stored, _shown_day(monday))
     days = [
         {
             "weekday": weekday,
             "label": label,
-            "is_today": weekday == today.weekday(),
-            "periods": [h for h in hours if h.weekday == weekday],
+            "is_today": shown.day == timezone.localdate() and weekday == shown.day.weekday(),
+            "periods": [h for h in shown.hours if h.weekday == weekday],
         }
         for weekday, label in Weekday.choices
     ]
+    sunday = monday + datetime.timedelta(days=6)
     occurrences = selectors.week_programme(
-        selectors.public_activities().filter(offer=offer), monday
+        selectors.public_activities(monday, sunday).filter(offer=stored), monday
     )
     return render(
         request,
         "offers/public/offer_detail.html",
         {
-            "offer": offer,
+            "offer": shown,
             "days": days,
-            "exceptions": selectors.upcoming_exceptions(offer=offer),
+            "exceptions": selectors.upcoming_exceptions(offer=stored),
             "occurrences": occurrences,
             "week_error": week_error,
-            "council_grants": published_grants_for_offer(offer),
+            "council_grants": published_grants_for_offer(stored),
+            **_subscribe_links(request, reverse("offers_public:offer_calendar", args=[slug])),
             **_week_context(monday),
         },
     )
 
 
-@require_GET
+@require_safe
 def programme(request: HttpRequest) -> HttpResponse:
     monday, week_error = _week(request)
-    filterset = ActivityFilter(request.GET or None, queryset=selectors.public_activities())
+    activities = selectors.public_activities(monday, monday + datetime.timedelta(days=6))
+    filterset = ActivityFilter(request.GET or None, queryset=activities)
     occurrences = selectors.week_programme(filterset.qs, monday)
     page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("side"))
     district = filterset.form.cleaned_data.get("bydel") if filterset.is_bound else None
+    links = {}
+    if district is not None:
+        path = reverse("offers_public:district_calendar", args=[district.slug])
+        links = _subscribe_links(request, path)
     return render(
         request,
         _page_or_results(request, "offers/public/programme.html"),
@@ -115,6 +184,7 @@ def programme(request: HttpRequest) -> HttpResponse:
             "page": page,
             "week_error": week_error,
             "district": district,
+            **links,
             **_week_context(monday),
         },
     )
@@ -136,23 +206,31 @@ def _pdf_response(
     return response
 
 
-@require_GET
+def _pdf_week(request: HttpRequest) -> tuple[datetime.date, HttpResponse | None]:
+    """A PDF is only made for a week the programme shows; otherwise a Danish 400 says why."""
+    monday, error = _week(request)
+    if error is not None and request.GET.get("uge", "").strip():
+        return monday, HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    return monday, None
+
+
+@require_safe
+@_follow_old_slug("offer")
 def offer_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     # The offer (and with it the version) is read before the programme, so what is cached is
     # never older than the version it is stored under.
     offer = selectors.public_offer_get(slug=slug)
-    monday, _error = _week(request)
+    monday, refused = _pdf_week(request)
+    if refused is not None:
+        return refused
     week = selectors.iso_week(monday)
 
     def build_context() -> dict:
-        occurrences = selectors.week_programme(
-            selectors.public_activities().filter(offer=offer), monday
-        )
+        activities = selectors.public_activities(monday, monday + datetime.timedelta(days=6))
+        occurrences = selectors.week_programme(activities.filter(offer=offer), monday)
         return {
             "title": offer.name,
-            "offers": [offer],
-            "occurrences": occurrences,
-            "show_offer": False,
+            **programme_pages([offer], occurrences, monday, show_offer=False),
             **_week_context(monday),
         }
 
@@ -164,21 +242,24 @@ def offer_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
+@_follow_old_slug("district")
 def district_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     district = selectors.public_district_get(slug=slug)
-    monday, _error = _week(request)
+    monday, refused = _pdf_week(request)
+    if refused is not None:
+        return refused
     week = selectors.iso_week(monday)
 
     def build_context() -> dict:
-        occurrences = selectors.week_programme(
-            selectors.public_activities().filter(offer__district=district), monday
-        )
+        activities = selectors.public_activities(
+            monday, monday + datetime.timedelta(days=6)
+        ).filter(offer__district=district)
+        occurrences = selectors.week_programme(activities, monday)
+        offers = selectors.district_offers_in_week(district, monday)
         return {
             "title": district.name,
-            "offers": [],
-            "occurrences": occurrences,
-            "show_offer": True,
+            **programme_pages(offers, occurrences, monday, show_offer=True),
             **_week_context(monday),
         }
 
@@ -190,32 +271,37 @@ def district_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _calendar_response(name: str, activities, filename: str) -> HttpResponse:
+def _calendar_response(request: HttpRequest, name: str, activities, filename: str) -> HttpResponse:
+    """The feed, with an ETag of its bytes and a Cache-Control that suits a subscription; a
+    client that sends the ETag back gets a 304 (and HEAD the headers alone)."""
+    today = timezone.localdate()
     activities = list(feed_activities(activities))
     closed_days = OpeningException.objects.filter(
-        offer__in={a.offer_id for a in activities},
-        closed=True,
-        date__gte=timezone.localdate() - datetime.timedelta(days=90),
+        offer__in={a.offer_id for a in activities}, closed=True, date__gte=feed_since(today)
     )
-    body = calendar_bytes(name=name, activities=activities, closed_days=closed_days)
+    # Stamped with the start of the day, so the bytes (and the ETag) only change when the
+    # programme does, or the day (and with it what the feed covers) moves on.
+    stamp = datetime.datetime.combine(today, datetime.time(0), ZoneInfo(settings.TIME_ZONE))
+    body = calendar_bytes(name=name, activities=activities, closed_days=closed_days, stamp=stamp)
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{slugify(filename)}.ics"'
-    return response
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return get_conditional_response(request, etag=etag, response=response)
 
 
-@require_GET
+@require_safe
+@_follow_old_slug("offer")
 def offer_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     offer = selectors.public_offer_get(slug=slug)
-    return _calendar_response(
-        offer.name, selectors.public_activities().filter(offer=offer), offer.slug
-    )
+    activities = selectors.public_activities(feed_since()).filter(offer=offer)
+    return _calendar_response(request, offer.name, activities, offer.slug)
 
 
-@require_GET
+@require_safe
+@_follow_old_slug("district")
 def district_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     district = selectors.public_district_get(slug=slug)
-    return _calendar_response(
-        district.name,
-        selectors.public_activities().filter(offer__district=district),
-        district.slug,
-    )
+    activities = selectors.public_activities(feed_since()).filter(offer__district=district)
+    return _calendar_response(request, district.name, activities, district.slug)

@@ -14,22 +14,38 @@ from django.http import Http404
 from django.utils import timezone
 
 from astnet import access
+from offers.as_of import OPEN_STATUSES, open_during_q, open_on_q, status_on
 from offers.models import (
     Activity,
     District,
     Offer,
     OfferAddressChange,
+    OldSlug,
     OpeningException,
     OpeningHours,
 )
 
-PUBLIC_STATUSES = [Offer.Status.OPEN, Offer.Status.CLOSING]
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
+# The public programme (page, PDFs) answers for weeks this many years back and forward: enough
+# for any plan, and a bound on what an anonymous visitor can make the server render (issue 18).
+WEEK_WINDOW_YEARS = 2
+
+
+def week_window(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """The first and last Monday the public programme shows (local dates)."""
+    today = today or timezone.localdate()
+    span = datetime.timedelta(days=366 * WEEK_WINDOW_YEARS)
+    first, last = today - span, today + span
+    return (
+        first - datetime.timedelta(days=first.weekday()),
+        last - datetime.timedelta(days=last.weekday()),
+    )
 
 
 def week_start(value: str | None, *, today: datetime.date | None = None) -> datetime.date | None:
     """The Monday of the week named by `value`: an ISO week ("2026-W48") or any date in it
-    ("2026-11-24"). Empty means this week; None means the value could not be read."""
+    ("2026-11-24"). Empty means this week; None means the value could not be read. Whether the
+    week lies in `week_window` is the caller's question."""
     today = today or timezone.localdate()
     value = (value or "").strip()
     if not value:
@@ -49,12 +65,29 @@ def iso_week(monday: datetime.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+def hours_valid_on_q(day: datetime.date, prefix: str = "") -> Q:
+    """Opening periods that apply on `day` (their own dates; the weekday is not checked)."""
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+        Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": day})
+    )
+
+
+def hours_current_or_later_q(today: datetime.date | None = None) -> Q:
+    """Opening periods that still apply today or will later (the past ones are history)."""
+    today = today or timezone.localdate()
+    return Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+
+
 def open_at_condition(moment: datetime.datetime) -> Q:
     """Offers open at `moment`: usual hours that day with no exception, or special hours covering it."""
     day, time = moment.date(), moment.time()
     usual = Exists(
         OpeningHours.objects.filter(
-            offer=OuterRef("pk"), weekday=day.weekday(), opens__lte=time, closes__gt=time
+            hours_valid_on_q(day),
+            offer=OuterRef("pk"),
+            weekday=day.weekday(),
+            opens__lte=time,
+            closes__gt=time,
         )
     )
     exception = Exists(OpeningException.objects.filter(offer=OuterRef("pk"), date=day))
@@ -66,18 +99,18 @@ def open_at_condition(moment: datetime.datetime) -> Q:
     return (usual & ~exception) | special
 
 
-def public_offers() -> QuerySet[Offer]:
-    """Offers a citizen can go to, with today's hours, for the public list."""
-    today = timezone.localdate()
+def public_offers(day: datetime.date) -> QuerySet[Offer]:
+    """Offers a citizen can go to on `day`, with that day's hours and their moves, for the public
+    list (read each through `offers.as_of.offer_on(offer, day)`)."""
     return (
-        Offer.objects.filter(status__in=PUBLIC_STATUSES)
+        Offer.objects.filter(open_on_q(day))
         .select_related("district", "track")
         .prefetch_related(
             "target_groups",
+            "address_changes",
             Prefetch(
                 "opening_hours",
-                queryset=OpeningHours.objects.filter(weekday=today.weekday()),
-                to_attr="today_hours",
+                queryset=OpeningHours.objects.filter(hours_valid_on_q(day), weekday=day.weekday()),
             ),
         )
         .order_by("name")
@@ -89,7 +122,7 @@ def public_offer_get(*, slug: str) -> Offer:
     try:
         return (
             Offer.objects.select_related("district", "track", "parent", "replaced_by")
-            .prefetch_related("target_groups", "opening_hours", "satellites")
+            .prefetch_related("target_groups", "opening_hours", "satellites", "address_changes")
             .get(slug=slug)
         )
     except Offer.DoesNotExist as error:
@@ -101,6 +134,26 @@ def public_district_get(*, slug: str) -> District:
         return District.objects.get(slug=slug)
     except District.DoesNotExist as error:
         raise Http404 from error
+
+
+def current_slug(*, old_slug: str, of: str) -> str | None:
+    """The slug an offer (`of="offer"`) or district (`of="district"`) now has, when `old_slug`
+    was once its slug; None otherwise. Old links redirect with it (issue 18)."""
+    return (
+        OldSlug.objects.filter(slug=old_slug, **{f"{of}__isnull": False})
+        .values_list(f"{of}__slug", flat=True)
+        .first()
+    )
+
+
+def district_offers_in_week(district: District, monday: datetime.date) -> QuerySet[Offer]:
+    """The district's offers open on at least one day of the week, with their moves and hours."""
+    sunday = monday + datetime.timedelta(days=6)
+    return (
+        Offer.objects.filter(open_during_q(monday, sunday), district=district)
+        .prefetch_related("address_changes", "opening_hours")
+        .order_by("name")
+    )
 
 
 def district_programme_version(district: District) -> str:
@@ -117,9 +170,15 @@ def upcoming_exceptions(*, offer: Offer, days: int = 60) -> QuerySet[OpeningExce
     return offer.exceptions.filter(date__gte=today, date__lte=today + datetime.timedelta(days=days))
 
 
-def public_activities() -> QuerySet[Activity]:
-    return Activity.objects.filter(offer__status__in=PUBLIC_STATUSES).select_related(
-        "offer", "offer__district", "offer__track", "track"
+def public_activities(
+    first: datetime.date, last: datetime.date | None = None
+) -> QuerySet[Activity]:
+    """Activities of offers open on at least one day from `first` to `last` (`last` None: any
+    later day), with each offer's moves, so every occurrence can be shown as of its own day."""
+    return (
+        Activity.objects.filter(open_during_q(first, last or datetime.date.max, "offer__"))
+        .select_related("offer", "offer__district", "offer__track", "offer__replaced_by", "track")
+        .prefetch_related("offer__address_changes")
     )
 
 
@@ -149,8 +208,10 @@ class Occurrence:
 
 
 def week_programme(activities: QuerySet[Activity], monday: datetime.date) -> list[Occurrence]:
-    """The week's occurrences, in order; those on a day the offer is closed are marked cancelled.
-    Two queries: the activities of the week and the closed days of their offers."""
+    """The week's occurrences, in order, on the days their offer is open as of that day (not yet
+    opened or already closed: not on the programme); those on a day the offer has a closed
+    exception are marked cancelled. Three queries: the activities of the week, their offers'
+    moves and the closed days of their offers."""
     sunday = monday + datetime.timedelta(days=6)
     rows = list(activities_in_period(activities, monday, sunday))
     closed = {
@@ -166,7 +227,7 @@ def week_programme(activities: QuerySet[Activity], monday: datetime.date) -> lis
     for offset in range(7):
         day = monday + datetime.timedelta(days=offset)
         for activity in rows:
-            if activity.occurs_on(day):
+            if activity.occurs_on(day) and status_on(activity.offer, day) in OPEN_STATUSES:
                 reason = closed.get((activity.offer_id, day))
                 occurrences.append(Occurrence(day, activity, reason))
     occurrences.sort(key=lambda o: (o.day, o.activity.start_time, o.activity.offer.name))
@@ -239,12 +300,4 @@ def transition(*, user, day: datetime.date, until: datetime.date | None = None) 
 
 
 def _open_on(offer: Offer, day: datetime.date) -> bool:
-    """Without dates, the status decides: a closed offer closed before any date asked about,
-    a planned one opens after it."""
-    if offer.opens_on is not None and offer.opens_on > day:
-        return False
-    if offer.closes_on is not None and offer.closes_on <= day:
-        return False
-    if offer.opens_on is None and offer.status == Offer.Status.PLANNED:
-        return False
-    return not (offer.closes_on is None and offer.status == Offer.Status.CLOSED)
+    return status_on(offer, day) in OPEN_STATUSES

@@ -7,6 +7,7 @@ app_name = "offers"
 urlpatterns = [
     path("tilbud/<int:pk>/", views.staff_offer, name="staff_offer"),
     path("tilbud/<int:pk>/rediger/", views.offer_edit, name="offer_edit"),
+    path("tilbud/<int:pk>/luk/", views.offer_close, name="offer_close"),
     path("tilbud/<int:pk>/program/", views.programme_manage, name="programme_manage"),
     path("tilbud/<int:pk>/aabningstider/ny/", views.hours_create, name="hours_create"),
     path("aabningstider/<int:pk>/", views.hours_edit, name="hours_edit"),

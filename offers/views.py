@@ -4,19 +4,32 @@ the omstilling (which offers opened and closed) for leaders and administration."
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from astnet import access
+from astnet.forms import add_service_error
 from astnet.models import Role
 from offers import access as offer_access
 from offers import selectors, services
-from offers.forms import ActivityForm, OfferForm, OpeningExceptionForm, OpeningHoursForm
+from offers.as_of import offer_on
+from offers.forms import (
+    EARLIEST_DATE,
+    LATEST_AHEAD,
+    ActivityForm,
+    OfferCloseForm,
+    OfferForm,
+    OpeningExceptionForm,
+    OpeningHoursForm,
+)
 from offers.models import Activity, Offer, OfferAddressChange, OpeningException, OpeningHours
 from peers.mentors.selectors import mentors_for_offer
 
@@ -35,7 +48,9 @@ def staff_offer(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     offer = access.get_in_scope(
         request.user,
-        Offer.objects.select_related("district", "track", "parent", "replaced_by").annotate(
+        Offer.objects.select_related("district", "track", "parent", "replaced_by")
+        .prefetch_related("address_changes", "opening_hours")
+        .annotate(
             visits_today=Count("visits", filter=Q(visits__day=today), distinct=True),
             regulars_count=Count("regulars", distinct=True),
         ),
@@ -45,7 +60,11 @@ def staff_offer(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "offers/staff_offer.html",
         {
-            "offer": offer,
+            "offer": offer_on(offer, today),
+            "scheduled_moves": [m for m in offer.address_changes.all() if m.changed_on > today],
+            "scheduled_hours": [
+                h for h in offer.opening_hours.all() if (h.valid_from or today) > today
+            ],
             "can_edit_programme": offer_access.may_change_offer_programme(request.user, offer),
             "can_edit_offer": offer_access.may_change_offer(request.user, offer),
             "offer_mentors": mentors_for_offer(offer),
@@ -64,7 +83,7 @@ def programme_manage(request: HttpRequest, pk: int) -> HttpResponse:
         "offers/manage.html",
         {
             "offer": offer,
-            "hours": offer.opening_hours.all(),
+            "hours": offer.opening_hours.filter(selectors.hours_current_or_later_q()),
             "exceptions": selectors.upcoming_exceptions(offer=offer, days=365),
             "page": Paginator(activities, ACTIVITIES_PER_PAGE).get_page(request.GET.get("side")),
         },
@@ -185,6 +204,40 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@access.require_role(Role.LEADER)
+def offer_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close an offer: the day and what replaces it, then a page that asks to confirm; once
+    confirmed, the omstilling for the closing day shows it (issue 18)."""
+    offer = selectors.offer_for_editing(user=request.user, pk=pk)
+    form = OfferCloseForm(request.POST if request.method == "POST" else None, offer=offer)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["confirmed"]:
+            try:
+                services.offer_close(
+                    offer=offer,
+                    closes_on=form.cleaned_data["closes_on"],
+                    replaced_by=form.cleaned_data["replaced_by"],
+                    by=request.user,
+                    request=request,
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("Lukningen er gemt og vises i omstillingen."))
+                day = form.cleaned_data["closes_on"].isoformat()
+                return redirect(f"{reverse('offers:transition')}?dato={day}")
+        else:
+            return render(
+                request, "offers/offer_close_confirm.html", {"offer": offer, "form": form}
+            )
+    return render(
+        request,
+        "offers/offer_close.html",
+        {"offer": offer, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
 @access.require_role(Role.LEADER, Role.ADMINISTRATION)
 def transition(request: HttpRequest) -> HttpResponse:
     """One day (`?dato=`) or a period (`?dato=` to `?til=`): what opened, moved and closed."""
@@ -214,13 +267,22 @@ def transition(request: HttpRequest) -> HttpResponse:
 
 
 def _read_date(raw: str | None, error: str) -> tuple[datetime.date | None, str | None]:
+    """A date from the query string, or a Danish error when it cannot be read or lies outside
+    the years the omstilling covers (year 1 or 9999 must not reach the date arithmetic)."""
     raw = (raw or "").strip()
     if not raw:
         return None, None
     try:
-        return datetime.date.fromisoformat(raw), None
+        day = datetime.date.fromisoformat(raw)
     except ValueError:
         return None, error
+    last = timezone.localdate() + LATEST_AHEAD
+    if not EARLIEST_DATE <= day <= last:
+        return None, _("Vælg en dato mellem %(first)s og %(last)s.") % {
+            "first": date_format(EARLIEST_DATE, "j. F Y"),
+            "last": date_format(last, "j. F Y"),
+        }
+    return day, None
 
 
 def _latest_change(user) -> datetime.date | None:

@@ -9,9 +9,16 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from astnet.models import Role
 from tests import factories as f
+
+# Hypothesis explores new examples on a developer's machine, and runs the same ones in CI so a
+# red build is reproducible (the CI profile is chosen when CI or ASTNET_REQUIRE_SERVICES is set).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI") or os.environ.get("ASTNET_REQUIRE_SERVICES"):
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_configure(config):

@@ -2,11 +2,11 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.utils.text import slugify
 
 from astnet import access
 from astnet.audit import Action, audit_record
 from astnet.pdf import render_pdf
+from astnet.slugs import slugify
 from workshops import access as workshop_access
 from workshops import selectors
 from workshops.models import Process

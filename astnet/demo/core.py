@@ -14,12 +14,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from faker import Faker
 
 from astnet.demo import plan_2016
 from astnet.models import Membership, Role
+from astnet.slugs import slugify
 from citizens.models import Citizen, Visit
 from offers.models import District, Offer, Track
 from peers.models import Council

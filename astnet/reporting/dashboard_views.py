@@ -2,13 +2,13 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 
 from astnet import access, charts, exports
 from astnet.audit import Action, audit_record
 from astnet.models import Role
 from astnet.reporting.dashboards import cached
 from astnet.reporting.filters import DashboardFilter, PeriodFilter, filter_data
+from astnet.slugs import slugify
 from offers.models import District, Offer
 
 DASHBOARD_ROLES = (Role.LEADER, Role.ADMINISTRATION)

@@ -5,6 +5,7 @@ import datetime
 import django_filters
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from astnet.figures import Period
@@ -15,9 +16,29 @@ from offers.models import Offer, Track
 LONGEST_PERIOD = datetime.timedelta(days=3 * 366)
 
 
+# Periods are counted from the first plan's time on and at most a few years ahead; outside
+# these a date (year 1, year 9999) would break the comparison with the year before (issue 18).
+EARLIEST_DAY = datetime.date(2000, 1, 1)
+LATEST_AHEAD = datetime.timedelta(days=5 * 366)
+
+
 def check_period(form: forms.Form, cleaned: dict) -> None:
-    """The period's end may not come before its start, nor be years away (shared by the report form)."""
+    """The period's end may not come before its start, nor be years away, and both ends lie
+    from EARLIEST_DAY to LATEST_AHEAD after today (shared by the report form). Errors are Danish
+    form errors on the field."""
     start, end = cleaned.get("period_from"), cleaned.get("period_to")
+    last = timezone.localdate() + LATEST_AHEAD
+    for name, day in (("period_from", start), ("period_to", end)):
+        if day is not None and not EARLIEST_DAY <= day <= last:
+            form.add_error(
+                name,
+                _("Vælg en dato mellem %(first)s og %(last)s.")
+                % {
+                    "first": date_format(EARLIEST_DAY, "j. F Y"),
+                    "last": date_format(last, "j. F Y"),
+                },
+            )
+            return
     if not (start and end):
         return
     if end < start:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from astnet import access
 from astnet.models import AuditEvent, Role
+from offers.as_of import open_on_q
 from offers.models import District, Offer
 
 ROLE_HOME_URLS = {
@@ -76,7 +77,7 @@ def home_peer(request: HttpRequest) -> HttpResponse:
 @access.require_role(Role.ADMINISTRATION)
 def home_administration(request: HttpRequest) -> HttpResponse:
     districts = access.scope(request.user, District).annotate(
-        open_offers=Count("offers", filter=Q(offers__status=Offer.Status.OPEN)),
+        open_offers=Count("offers", filter=open_on_q(timezone.localdate(), "offers__")),
         all_offers=Count("offers"),
     )
     return render(request, "astnet/home_administration.html", {"districts": districts})

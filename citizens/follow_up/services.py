@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
 from citizens.models import Citizen, Consent, FollowUp, FollowUpSetting, Outreach, Visit
+from offers.as_of import open_on_q
 from offers.models import Offer
 
 
@@ -36,7 +37,7 @@ def _due_pairs(today: datetime.date) -> dict[tuple[int, int], datetime.date | No
     thresholds = _thresholds()
     Regular = Citizen.home_offers.through
     rows = (
-        Regular.objects.filter(offer__status=Offer.Status.OPEN)
+        Regular.objects.filter(open_on_q(today, "offer__"))
         .filter(active_follow_up_consent())
         .annotate(
             last_visit=Subquery(

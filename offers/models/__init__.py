@@ -1,6 +1,13 @@
 """The offers app's models: places (districts, tracks, offers) and each offer's weekly programme."""
 
-from offers.models.places import District, Offer, OfferAddressChange, TargetGroup, Track
+from offers.models.places import (
+    District,
+    Offer,
+    OfferAddressChange,
+    OldSlug,
+    TargetGroup,
+    Track,
+)
 from offers.models.programme import Activity, OpeningException, OpeningHours, Weekday
 
 __all__ = [
@@ -8,6 +15,7 @@ __all__ = [
     "District",
     "Offer",
     "OfferAddressChange",
+    "OldSlug",
     "OpeningException",
     "OpeningHours",
     "TargetGroup",

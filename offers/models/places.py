@@ -218,3 +218,38 @@ class TargetGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OldSlug(models.Model):
+    """A slug an offer or a district was known by before; its old links redirect to the current
+    one (issue 18: slugs made before æ, ø and å were spelt out lost those letters)."""
+
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="old_slugs", null=True, blank=True
+    )
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="old_slugs", null=True, blank=True
+    )
+    slug = models.SlugField(_("gammelt kort navn"), max_length=200)
+
+    class Meta:
+        verbose_name = _("gammelt kort navn")
+        verbose_name_plural = _("gamle korte navne")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(offer__isnull=False, district__isnull=True)
+                | Q(offer__isnull=True, district__isnull=False),
+                name="old_slug_names_one_thing",
+            ),
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(offer__isnull=False), name="one_offer_per_old_slug"
+            ),
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=Q(district__isnull=False),
+                name="one_district_per_old_slug",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.slug

@@ -1,9 +1,12 @@
 """The weekly programme of an offer: opening hours, exceptions to them (closed days, other hours)
 and activities."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from offers.models.places import Offer, Track
@@ -38,6 +41,14 @@ class OpeningHours(models.Model):
         default=False,
         help_text=_("Brugerne holder selv åbent i denne periode (brugerstyret åbningsflade)."),
     )
+    # A change of hours entered for a later day ends the old period the day before and starts
+    # the new one on that day (offers/services.py), so every date shows the hours it had.
+    valid_from = models.DateField(
+        _("gælder fra"), null=True, blank=True, help_text=_("Tom: siden tilbuddet åbnede.")
+    )
+    valid_until = models.DateField(
+        _("gælder til"), null=True, blank=True, help_text=_("Tom: indtil videre.")
+    )
 
     class Meta:
         ordering = ["offer", "weekday", "opens"]
@@ -52,19 +63,45 @@ class OpeningHours(models.Model):
             models.CheckConstraint(
                 condition=Q(weekday__gte=0, weekday__lte=6), name="opening_hours_valid_weekday"
             ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="opening_hours_valid_until_after_from",
+                violation_error_message=_(
+                    "Perioden skal slutte samme dag som eller efter den starter."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H.%M}–{self.closes:%H.%M}"
 
+    def valid_on(self, day) -> bool:
+        """The period applies on `day` (a date), whatever its weekday."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
     def clean(self) -> None:
         if self.opens and self.closes and self.closes <= self.opens:
             raise ValidationError({"closes": END_AFTER_START})
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {"valid_until": _("Perioden skal slutte samme dag som eller efter den starter.")}
+            )
         if self.offer_id is None or self.weekday is None or not (self.opens and self.closes):
             return
-        # Two periods on the same day may touch (10–14 and 14–18) but not overlap.
+        # Two periods on the same day may touch (10–14 and 14–18) but not overlap, unless
+        # they apply in different spans of dates.
+        same_dates = Q()
+        if self.valid_from is not None:
+            same_dates &= Q(valid_until__isnull=True) | Q(valid_until__gte=self.valid_from)
+        if self.valid_until is not None:
+            same_dates &= Q(valid_from__isnull=True) | Q(valid_from__lte=self.valid_until)
         overlapping = (
             OpeningHours.objects.filter(
+                same_dates,
                 offer_id=self.offer_id,
                 weekday=self.weekday,
                 opens__lt=self.closes,
@@ -265,11 +302,34 @@ class Activity(models.Model):
                 errors["starts_on"] = _("Angiv fra hvilken dato aktiviteten holdes.")
             elif self.ends_on is not None and self.ends_on < self.starts_on:
                 errors["ends_on"] = _("Slutdatoen skal være samme dag som eller efter startdatoen.")
+            elif self.weekday is not None and self.first_day() is None:
+                errors["weekday"] = _(
+                    "Perioden fra %(first)s til %(last)s har ingen %(weekday)s. "
+                    "Ret ugedagen eller datoerne."
+                ) % {
+                    "first": date_format(self.starts_on, "j. F Y"),
+                    "last": date_format(self.ends_on, "j. F Y"),
+                    "weekday": self.get_weekday_display(),
+                }
             self.date = None
         if self.place == self.Place.AT_OFFER:
             self.place_note = self.place_note.strip()
         if errors:
             raise ValidationError(errors)
+
+    def first_day(self) -> datetime.date | None:
+        """The first day the activity is held; None for a weekly activity whose period holds no
+        such weekday (refused by `clean`, issue 18)."""
+        if self.schedule == self.Schedule.ONCE:
+            return self.date
+        if self.starts_on is None or self.weekday is None:
+            return None
+        first = self.starts_on + datetime.timedelta(
+            days=(self.weekday - self.starts_on.weekday()) % 7
+        )
+        if self.ends_on is not None and first > self.ends_on:
+            return None
+        return first
 
     def occurs_on(self, day) -> bool:
         if self.schedule == self.Schedule.ONCE:

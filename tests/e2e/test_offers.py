@@ -46,9 +46,11 @@ def test_a_visitor_finds_an_activity_on_amager_next_tuesday_and_its_calendar(
     assert page.get_by_text("Fodbold på Nørrebro").count() == 0
     assert_accessible(page)
 
-    calendar = page.get_by_role("link", name="Abonnér på kalenderen for Nabo")
-    href = calendar.get_attribute("href")
-    assert href == "/tilbud/nabo/kalender.ics"
+    subscribe = page.get_by_role("link", name="Abonnér på kalenderen for Nabo")
+    assert subscribe.get_attribute("href").endswith("/tilbud/nabo/kalender.ics")
+    assert subscribe.get_attribute("href").startswith("webcal://")
+    href = "/tilbud/nabo/kalender.ics"
+    assert page.locator(f'a[href="{href}"][download]').first.is_visible()
     feed = page.request.get(href)
     assert feed.ok
     assert feed.headers["content-type"].startswith("text/calendar")
@@ -132,4 +134,39 @@ def test_a_visitor_reads_the_users_councils_grants_on_the_offer_page(
 
     assert page.get_by_role("heading", name="Brugerrådets bevillinger").is_visible()
     assert page.get_by_text("Tur i skoven").is_visible()
+    assert_accessible(page)
+
+
+def test_a_leader_closes_an_offer_with_a_date_and_confirms_and_the_omstilling_shows_it(
+    page, world, assert_accessible
+):
+    closing_day = timezone.localdate() + datetime.timedelta(days=20)
+    log_in(page, world.leader.username, TEST_PASSWORD)
+    page.wait_for_url("**/hjem/**")
+    page.goto(reverse("offers:staff_offer", args=[world.nabo.pk]))
+    page.get_by_role("link", name="Luk tilbuddet").click()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Videre").click()
+    assert page.get_by_text("Angiv den dag tilbuddet lukker.").first.is_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Lukkedato").fill(closing_day.isoformat())
+    page.get_by_label("Erstattes af").select_option(label="Kompasset")
+    page.get_by_role("button", name="Videre").click()
+    assert page.get_by_role("heading", name="Bekræft at Nabo lukker").is_visible()
+    assert page.get_by_text("Det erstattes af Kompasset.").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Ja, luk tilbuddet").click()
+    page.wait_for_url(f"**/omstilling/?dato={closing_day.isoformat()}")
+    assert page.get_by_text("Lukningen er gemt og vises i omstillingen.").is_visible()
+    row = page.get_by_role("row", name=re.compile(r"^Nabo"))
+    assert row.get_by_role("cell", name="Kompasset").is_visible()
+    assert_accessible(page)
+
+    page.goto(reverse("offers_public:offer_detail", args=["nabo"]))
+    assert page.get_by_text("Tilbuddet lukker").is_visible()
+    subscribe = page.get_by_role("link", name="Abonnér på tilbuddets kalender")
+    assert subscribe.get_attribute("href").startswith("webcal://")
     assert_accessible(page)

@@ -1,5 +1,7 @@
 """Centre leaders keep their district's offers true; staff and other districts cannot."""
 
+import datetime
+
 from django.urls import reverse
 
 from astnet.models import AuditEvent
@@ -51,15 +53,31 @@ def test_an_address_is_needed_unless_there_is_none(client, world):
     assert world.kompasset.profile == Offer.Profile.BOTH
 
 
-def test_closing_before_opening_is_refused(client, world):
+def test_opening_after_the_closing_day_is_refused(client, world):
+    world.kompasset.closes_on = datetime.date(2025, 1, 1)
+    world.kompasset.save()
+    client.force_login(world.leader)
+
+    response = client.post(url(world.kompasset), form_data(opens_on="2026-01-01"))
+
+    assert response.status_code == 400
+    assert (
+        "Åbningsdatoen skal være samme dag som eller før lukkedatoen" in response.content.decode()
+    )
+
+
+def test_the_edit_form_cannot_close_an_offer_without_a_date(client, world):
+    """Issue 18: status is not a field any more; a closing goes through offers:offer_close."""
     client.force_login(world.leader)
 
     response = client.post(
-        url(world.kompasset), form_data(opens_on="2026-01-01", closes_on="2025-01-01")
+        url(world.kompasset), form_data(address=world.kompasset.address, status="closed")
     )
 
-    assert response.status_code == 400
-    assert "Lukkedatoen skal være" in response.content.decode()
+    assert response.status_code == 302
+    world.kompasset.refresh_from_db()
+    assert world.kompasset.status == Offer.Status.OPEN
+    assert world.kompasset.closes_on is None
 
 
 def test_a_leader_of_another_district_gets_404_and_staff_403(client, world):

@@ -3,7 +3,7 @@ the tracks across them, and the spread of offers against where the target group 
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -12,7 +12,8 @@ from astnet.models import DistrictTargetShare
 from astnet.municipality import current
 from astnet.reporting.dashboards.base import Dashboard, both_periods, in_period
 from citizens.models import Visit
-from offers.models import District, Offer, Track
+from offers.as_of import open_on_q
+from offers.models import District, Track
 
 
 def districts_side_by_side(period: Period) -> Figure:
@@ -20,7 +21,7 @@ def districts_side_by_side(period: Period) -> Figure:
     before = period.previous_year
     districts = list(
         District.objects.order_by("name").annotate(
-            open_offers=Count("offers", filter=Q(offers__status=Offer.Status.OPEN)),
+            open_offers=Count("offers", filter=open_on_q(period.end, "offers__")),
         )
     )
     counts = {
@@ -38,7 +39,8 @@ def districts_side_by_side(period: Period) -> Figure:
         key="bydele",
         title=_("%(areas)s side om side") % {"areas": capfirst(words.area_plural_definite)},
         description=_(
-            "Besøg i perioden og året før, forskellige borgere og åbne tilbud i %(areas)s."
+            "Besøg i perioden og året før, forskellige borgere og tilbud, der var åbne på "
+            "periodens sidste dag, i %(areas)s."
         )
         % {"areas": words.area_plural_definite},
         row_header=capfirst(words.area),
@@ -100,7 +102,7 @@ def spread_against_target_group(period: Period) -> Figure:
         District.objects.order_by("name")
         .select_related("target_share")
         .annotate(
-            open_offers=Count("offers", distinct=True, filter=Q(offers__status=Offer.Status.OPEN)),
+            open_offers=Count("offers", distinct=True, filter=open_on_q(period.end, "offers__")),
         )
     )
     all_open = sum(d.open_offers for d in districts)
