@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench build install lint messages clean backup restore
+.PHONY: run test bench build install lint messages clean backup restore lock
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -23,10 +23,15 @@ build: install
 	SECRET_KEY=build-only $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 	SECRET_KEY=build-only STATIC_MANIFEST=1 $(MANAGE) collectstatic --noinput -v 0
 
+# A real Celery worker runs beside the development server; without Redis its queue is a folder
+# (kombu's filesystem transport), so reports take the same path as in production.
+RUN_ENV := DEBUG=1 $(if $(REDIS_URL),,CELERY_BROKER_DIR=var/broker)
 run: build
-	DEBUG=1 $(MANAGE) migrate --noinput -v 0
-	DEBUG=1 $(MANAGE) seed_demo
-	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+	$(RUN_ENV) $(MANAGE) migrate --noinput -v 0
+	$(RUN_ENV) $(MANAGE) seed_demo
+	$(RUN_ENV) $(BIN)/celery -A astnet worker --pool=solo --loglevel=WARNING & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 test: build
 	SECRET_KEY=$${SECRET_KEY:-test-only-$$(date +%s)} STATIC_MANIFEST=0 $(BIN)/pytest -q
@@ -59,3 +64,8 @@ restore:
 
 clean:
 	rm -rf $(VENV) node_modules var/static
+
+# The image installs exactly these packages, each checked against its hash (docker-compose.yml).
+lock: install
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file=requirements.lock pyproject.toml

@@ -188,6 +188,12 @@ def _memberships(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     return qs.filter(user=user) if action == "view" else qs.none()
 
 
+@rule("astnet.provideridentity")
+def _provider_identities(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
+    """Written only by a login through the provider (astnet/oidc.py); a user reads their own."""
+    return qs.filter(user=user) if action == "view" else qs.none()
+
+
 declare_public(
     "astnet.districttargetshare",
     "each district's share of the target group: a published social indicator, no personal data",

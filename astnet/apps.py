@@ -7,7 +7,20 @@ class AstnetConfig(AppConfig):
     verbose_name = _("astnet")
 
     def ready(self) -> None:
+        from django.contrib import admin
+        from django.db.models.signals import post_migrate
+        from django.utils.module_loading import autodiscover_modules
+
         from astnet import (  # noqa: F401  (registers the deploy checks and login audit receivers)
             checks,
             signals,
         )
+        from astnet.admin_audit import audit_admin_views
+        from astnet.db_roles import grant_after_migrate
+
+        post_migrate.connect(grant_after_migrate, sender=self)
+        # Each app declares its personal fields in its own personal_data.py (issue 16), found the
+        # way the admin finds admin.py, so the foundation names no app. The admin's views of the
+        # models about citizens are then audited (the admin registered its models before this).
+        autodiscover_modules("personal_data")
+        audit_admin_views(admin.site)

@@ -8,6 +8,7 @@ which the content security policy and the PDF would both refuse.
 import base64
 import hashlib
 import json
+import math
 import re
 import uuid
 
@@ -17,9 +18,11 @@ import xml.etree.ElementTree as ElementTree  # nosec B405
 import pygal
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 from pygal.style import Style
 
 from astnet.figures import Figure
+from astnet.formats import format_number
 
 # The city's palette with enough contrast against white for bars and lines (WCAG 1.4.11).
 STYLE = Style(
@@ -32,12 +35,22 @@ STYLE = Style(
     opacity_hover="1",
     colors=("#004993", "#b34700", "#00733c", "#6b2c91", "#595959"),
     font_family="IBM Plex Sans, Arial, sans-serif",
-    title_font_size=18,
-    label_font_size=13,
-    major_label_font_size=13,
-    legend_font_size=14,
-    value_font_size=13,
+    title_font_size=22,
+    label_font_size=20,
+    major_label_font_size=20,
+    legend_font_size=20,
+    value_font_size=20,
+    no_data_font_size=24,
 )
+
+# The SVG scales to its column. Drawn 520 units wide with 20-unit labels, a chart in a 375 px
+# phone's column (about 340 px) still has labels of 13 px; static/css caps it at 520 px wide,
+# so labels never grow past 20 px either (issue 20: they were 5–6 px).
+WIDTH = 520
+HEIGHT = 400
+# More x labels than this overlap at that width; the others are drawn as minor ticks only.
+MOST_X_LABELS = 8
+EMPTY_TEXT = gettext_lazy("Ingen tal at vise i perioden")
 
 KINDS = {
     "bar": pygal.Bar,
@@ -66,6 +79,8 @@ def render(figure: Figure) -> SafeString:
                     figure.description,
                     figure.row_labels,
                     figure.chart_series(),
+                    figure.scale,
+                    str(EMPTY_TEXT),
                 ],
                 default=str,
             ).encode()
@@ -79,26 +94,76 @@ def render(figure: Figure) -> SafeString:
     return mark_safe(svg)  # noqa: S308  # nosec B308 B703
 
 
+def value_axis(figure: Figure) -> dict:
+    """pygal options for the value axis: the figure's fixed scale with every step labelled (the
+    goals' 1–10), whole-number steps from 0 when every value is a whole number (counts), else
+    pygal's own steps; always written with Danish separators."""
+    options = {"value_formatter": format_number, "formatter": format_number}
+    if figure.scale:
+        low, high = figure.scale
+        return {**options, "range": (low, high), "y_labels": list(range(low, high + 1))}
+    values = [value for _name, series in figure.chart_series() for value in series if value]
+    if not all(isinstance(value, int) for value in values):
+        return options
+    if figure.chart_kind == "stacked":
+        top = max(
+            sum(row or 0 for row in column)
+            for column in zip(*(s for _n, s in figure.chart_series()), strict=True)
+        )
+    else:
+        top = max(values)
+    step = _whole_step(top)
+    high = max(step, math.ceil(top / step) * step)
+    return {**options, "range": (0, high), "y_labels": list(range(0, high + 1, step))}
+
+
+def _whole_step(top: int) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 25, 50, … that labels 0 to `top` in at most six steps."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 2.5, 5):
+            step = int(factor * magnitude)
+            if step == factor * magnitude and top / step <= 6:
+                return step
+        magnitude *= 10
+
+
+def has_values(figure: Figure) -> bool:
+    """Whether the chart has anything to draw; an empty one says so in words, not with an axis."""
+    return any(value for _name, series in figure.chart_series() for value in series)
+
+
+def _label_axis(every: int) -> dict:
+    return {"x_labels_major_every": every, "show_minor_x_labels": every == 1}
+
+
 def _draw(figure: Figure) -> str:
+    labels = figure.row_labels
+    every = max(1, math.ceil(len(labels) / MOST_X_LABELS))
+    drawn = has_values(figure)
     chart = KINDS[figure.chart_kind](
         style=STYLE,
         js=[],
         disable_xml_declaration=True,
         explicit_size=False,
-        width=800,
-        height=420,
+        width=WIDTH,
+        height=HEIGHT,
         title=figure.title,
-        x_label_rotation=30 if len(figure.row_labels) > 6 else 0,
-        show_minor_x_labels=len(figure.row_labels) <= 26,
+        x_label_rotation=30 if min(len(labels), MOST_X_LABELS) > 4 else 0,
+        truncate_label=18,
+        truncate_legend=24,
         legend_at_bottom=True,
+        legend_at_bottom_columns=1,
         print_values=False,
         tooltip_border_radius=0,
-        no_data_text="Ingen tal at vise",
+        no_data_text=str(EMPTY_TEXT),
         allow_interruptions=True,
+        **(value_axis(figure) | _label_axis(every) if drawn else {}),
     )
-    chart.x_labels = figure.row_labels
-    for name, values in figure.chart_series():
-        chart.add(name, values)
+    if drawn:
+        chart.x_labels = labels
+        for name, values in figure.chart_series():
+            chart.add(name, values)
     # pygal builds plain (un-namespaced) elements and sets xmlns as an attribute.
     root = chart.render_tree()
     for parent in root.iter():
@@ -108,6 +173,11 @@ def _draw(figure: Figure) -> str:
         # The tooltip layer is for that script, and its inline style would break the CSP.
         for child in parent.findall("g[@class='plot tooltip-overlay']"):
             parent.remove(child)
+        if not drawn:
+            # pygal draws a 0–1 axis around its "no data" text; an empty chart is only the words.
+            for child in parent.findall("g"):
+                if "axis" in (child.get("class") or "").split():
+                    parent.remove(child)
         for child in parent:
             # pygal repeats ids such as "activate-serie-0" in every chart; a page holds several.
             child.attrib.pop("id", None)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -17,8 +18,11 @@ FORMATS = {
 }
 
 
-def _safe_text(value: str) -> str:
-    # A cell starting with = + - @ is run as a formula by spreadsheet programs (CSV injection).
+def spreadsheet_text(value: str) -> str:
+    """Every text cell of every export (CSV and XLSX) goes through here (issue 16): a cell starting
+    with = + - @ (or a tab or carriage return) is run as a formula by spreadsheet programs, so it
+    gets a leading apostrophe. Plain numbers (also negative) are left alone."""
+    value = str(value)
     if value and value[0] in "=+-@\t\r" and not _is_number(value):
         return "'" + value
     return value
@@ -36,16 +40,19 @@ def _note(period: Period) -> list[str]:
     return [_("Periode: %(period)s.") % {"period": period.label}, privacy.method_note()]
 
 
+_DANISH_WHOLE_NUMBER = re.compile(r"\d{1,3}(\.\d{3})*|\d+")
+
+
 def as_csv(figure: Figure, period: Period) -> bytes:
     buffer = io.StringIO()
     # Semicolons and a byte-order mark: what Danish Excel opens without an import wizard.
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([figure.title])
+    writer.writerow([spreadsheet_text(figure.title)])
     for row in _rows(figure):
-        writer.writerow([_safe_text(str(value)) for value in row])
+        writer.writerow([spreadsheet_text(value) for value in row])
     writer.writerow([])
     for line in _note(period):
-        writer.writerow([line])
+        writer.writerow([spreadsheet_text(line)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -53,17 +60,17 @@ def as_xlsx(figure: Figure, period: Period) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = figure.title[:31]
-    sheet.append([figure.title])
+    sheet.append([spreadsheet_text(figure.title)])
     sheet["A1"].font = Font(bold=True, size=14)
     header, *rows = _rows(figure)
-    sheet.append(header)
+    sheet.append([spreadsheet_text(value) for value in header])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([row[0], *(_cell_value(value) for value in row[1:])])
+        sheet.append([spreadsheet_text(row[0]), *(_cell_value(value) for value in row[1:])])
     sheet.append([])
     for line in _note(period):
-        sheet.append([line])
+        sheet.append([spreadsheet_text(line)])
     sheet.column_dimensions["A"].width = max(len(str(row[0])) for row in [header, *rows]) + 2
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -71,8 +78,10 @@ def as_xlsx(figure: Figure, period: Period) -> bytes:
 
 
 def _cell_value(value: str):
-    """Numbers stay numbers in the spreadsheet; "<5", "x" and shares stay text."""
-    return int(value) if value.isdigit() else _safe_text(value)
+    """Numbers stay numbers in the spreadsheet ("12.345" is 12345); "<5", "x" and shares stay text."""
+    if _DANISH_WHOLE_NUMBER.fullmatch(value):
+        return int(value.replace(".", ""))
+    return spreadsheet_text(value)
 
 
 def response(figure: Figure, period: Period, *, file_format: str, filename: str) -> HttpResponse:

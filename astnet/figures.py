@@ -5,10 +5,10 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from astnet import privacy
+from astnet.formats import format_date, format_number
 
 
 def _a_year_before(day: datetime.date) -> datetime.date:
@@ -30,7 +30,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        return f"{date_format(self.start, 'j. F Y')} – {date_format(self.end, 'j. F Y')}"
+        return f"{format_date(self.start)} – {format_date(self.end)}"
 
     def as_range(self) -> tuple[datetime.date, datetime.date]:
         return (self.start, self.end)
@@ -53,6 +53,7 @@ class Figure:
     `public_columns` are counts that describe no citizens (open offers): never suppressed, and only
     allowed without row totals, so they share no sum with a suppressed cell.
     `chart_columns` names the columns drawn in the chart, `chart_kind` is "bar", "line" or "stacked".
+    `scale` fixes the value axis, e.g. (1, 10) for the goals' rating scale.
     """
 
     key: str
@@ -68,6 +69,7 @@ class Figure:
     chart_kind: str = "bar"
     chart_columns: list[int] = field(default_factory=list)
     public_columns: list[int] = field(default_factory=list)
+    scale: tuple[int, int] | None = None
 
     @cached_property
     def table(self) -> privacy.SuppressedTable:
@@ -101,7 +103,7 @@ class Figure:
         position = {j: index for index, j in enumerate(private)}
 
         def plain(count):
-            return privacy.Cell(count, str(count))
+            return privacy.Cell(count, format_number(count))
 
         rows = [
             [
@@ -159,5 +161,7 @@ def _display(value) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
+        return format_number(value, 1)
+    if isinstance(value, int):
+        return format_number(value)
     return str(value)

@@ -2,10 +2,15 @@
 code before they reach anything but the pages that set one up or log them out."""
 
 import re
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_htmx.http import HttpResponseClientRedirect
 
 from astnet import access
 from astnet.models import Role
@@ -33,6 +38,20 @@ class SecondFactorMiddleware:
             if request.path not in open_paths and not request.path.startswith(settings.STATIC_URL):
                 return redirect("second_factor_verify")
         return self.get_response(request)
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Every response to a signed-in user may carry personal data, so no browser, proxy or shared
+    computer keeps a copy: `Cache-Control: no-store` (issue 16). Public pages keep their caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
 
 
 _STYLE_TAG = re.compile(rb"<style(?=[\s>])(?![^>]*\snonce=)")
@@ -78,3 +97,57 @@ class DanishUnlessChosenMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+# Elements that poll in the background send this header with their htmx requests (templates carry
+# it next to every hx-trigger="every …"; tests/astnet/test_sessions.py checks that they all do).
+BACKGROUND_POLL_HEADER = "X-Background-Poll"
+
+
+class IdleAwareSessionMiddleware(SessionMiddleware):
+    """Django's SessionMiddleware, except that a background poll never renews the idle half hour.
+
+    Every other request saves the session (SESSION_SAVE_EVERY_REQUEST), which moves its expiry.
+    A big screen or a report archive left open polls every few seconds and would keep a PC
+    logged in for ever; such requests leave the session's expiry where it was (issue 17).
+    """
+
+    def process_response(self, request, response):
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and request.headers.get(BACKGROUND_POLL_HEADER) == "1"
+            and not session.modified
+        ):
+            if session.accessed:
+                patch_vary_headers(response, ("Cookie",))
+            return response
+        return super().process_response(request, response)
+
+
+class HtmxLoginRedirectMiddleware:
+    """An htmx request that needs a login it no longer has sends the whole page to the login page.
+
+    Without this, htmx follows the redirect itself and swaps the login form into a table row. The
+    browser instead goes to the login page with `next` set to the page the user was on (not to the
+    htmx endpoint), and static/js/session.js keeps what was typed to put it back afterwards.
+    Listed after django-htmx's middleware (it reads request.htmx).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not getattr(request, "htmx", False) or response.status_code not in (301, 302):
+            return response
+        login_path = resolve_url(settings.LOGIN_URL)
+        if urlsplit(response["Location"]).path != login_path:
+            return response
+        current = urlsplit(request.htmx.current_url or "")
+        back = current.path + (f"?{current.query}" if current.query else "")
+        if not back or not url_has_allowed_host_and_scheme(
+            request.htmx.current_url, allowed_hosts={request.get_host()}
+        ):
+            back = request.get_full_path()
+        return HttpResponseClientRedirect(f"{login_path}?{urlencode({'next': back})}")

@@ -8,7 +8,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from astnet.storage import PrivateStorage
+from astnet.formats import format_date
+from astnet.storage import (  # noqa: F401 - migration 0003 names astnet.models.PrivateStorage
+    PrivateStorage,
+    private_storage,
+)
 
 
 class Role(models.TextChoices):
@@ -141,6 +145,11 @@ class Membership(models.Model):
         blank=True,
     )
 
+    # Given by the municipality's identity provider from its groups claim (settings
+    # OIDC_GROUP_MEMBERSHIPS) and taken back when the claim no longer gives it; memberships given
+    # in astnet itself are never touched by a login.
+    from_identity_provider = models.BooleanField(_("fra kommunens login"), default=False)
+
     class Meta:
         verbose_name = _("medlemskab")
         verbose_name_plural = _("medlemskaber")
@@ -202,7 +211,9 @@ class Membership(models.Model):
 class AuditEvent(models.Model):
     """Who did what to which object, and when. Never holds personal data in `detail`.
 
-    Append-only: on PostgreSQL a trigger (migration 0002) refuses UPDATE and DELETE.
+    Append-only: on PostgreSQL triggers refuse UPDATE, DELETE (migration 0002) and TRUNCATE
+    (0006), and the runtime database role holds only SELECT and INSERT on the table
+    (`astnet/db_roles.py`). `chain_hash` seals each event to the one before it (`astnet/audit.py`).
     """
 
     class Action(models.TextChoices):
@@ -214,6 +225,7 @@ class AuditEvent(models.Model):
         LOGIN = "login", _("Login")
         LOGIN_FAILED = "login_failed", _("Mislykket login")
         LOGOUT = "logout", _("Log ud")
+        CPR_MATCH = "cpr_match", _("CPR-opslag")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -230,6 +242,7 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("objekt-id"), max_length=64, blank=True)
     ip_address = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)
     detail = models.CharField(_("detalje"), max_length=200, blank=True)
+    chain_hash = models.CharField(_("kædehash"), max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -329,9 +342,12 @@ class Report(models.Model):
     progress = models.PositiveSmallIntegerField(_("fremdrift (%)"), default=0)
     failure_reason = models.CharField(_("årsag til fejl"), max_length=500, blank=True)
     file = models.FileField(
-        _("fil"), storage=PrivateStorage(), upload_to=report_upload_to, blank=True
+        _("fil"), storage=private_storage, upload_to=report_upload_to, blank=True
     )
     created_at = models.DateTimeField(_("bestilt"), default=timezone.now)
+    # When the render task last reached the broker; empty while it never did (broker down). The
+    # beat sweep (astnet.reporting.reports.reports_requeue) sends it again: the row, not the queue, is the truth.
+    enqueued_at = models.DateTimeField(_("sendt til køen"), null=True, blank=True)
     finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)
 
     class Meta:
@@ -356,7 +372,7 @@ class Report(models.Model):
         indexes = [models.Index(fields=["status"])]
 
     def __str__(self) -> str:
-        return f"{self.scope_label} {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+        return f"{self.scope_label} {format_date(self.period_start)}–{format_date(self.period_end)}"
 
     @property
     def scope_label(self) -> str:
@@ -365,3 +381,27 @@ class Report(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+
+
+class ProviderIdentity(models.Model):
+    """Who a user is at the municipality's identity provider: its `sub` (subject), stable and never
+    reassigned, so a changed e-mail address never moves a login to someone else (issue 17)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        on_delete=models.CASCADE,
+        related_name="provider_identity",
+    )
+    subject = models.CharField(_("subject (sub)"), max_length=255, unique=True)
+    linked_at = models.DateTimeField(_("forbundet"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("identitet hos kommunens login")
+        verbose_name_plural = _("identiteter hos kommunens login")
+        constraints = [
+            models.CheckConstraint(condition=~Q(subject=""), name="provider_identity_subject_set")
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

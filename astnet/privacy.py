@@ -8,9 +8,10 @@ against knows the published table and these rules: "<5" means 1–4, a hidden ce
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import product
 
 from django.utils.translation import gettext_lazy as _
+
+from astnet.formats import format_number
 
 THRESHOLD = 5
 SMALL = "<5"
@@ -55,7 +56,7 @@ def suppress_count(count: int) -> Cell:
     """A single figure without a total beside it: only the primary rule applies."""
     if is_small(count):
         return Cell(None, SMALL, primary=True)
-    return Cell(count, str(count))
+    return Cell(count, format_number(count))
 
 
 def suppress_table(
@@ -64,11 +65,42 @@ def suppress_table(
     row_totals: bool = False,
     column_totals: bool | Sequence[bool] = False,
 ) -> SuppressedTable:
-    """Suppress a table of counts and the totals published with it.
+    """Suppress a table of counts and the totals published with it (issue 16).
 
     `column_totals` may name, per column, whether its total is published (a column of distinct citizens
     has no meaningful sum). The grand total is published when row totals and every column total are.
+    Every hidden figure keeps at least two values consistent with everything published, zeros and
+    totals included; where even hiding every figure cannot give that (a small total over several
+    small figures), a "<5" is widened to "x". Raises ValueError on ragged or negative input.
     """
+    return _suppress(values, row_totals, column_totals)[0]
+
+
+def consistent_alternatives(
+    values: Sequence[Sequence[int]],
+    *,
+    row_totals: bool = False,
+    column_totals: bool | Sequence[bool] = False,
+) -> tuple[SuppressedTable, dict[tuple[int, int], list[list[int | None]]]]:
+    """The proof behind `suppress_table`: the suppressed table and, for each hidden figure, another
+    full table (body, then the total column and the total row as `suppress_table` lays them out,
+    None where nothing is published) that agrees with everything published yet differs in that
+    figure. Tests check each one."""
+    table, graph, hidden, narrow = _suppress(values, row_totals, column_totals)
+    alternatives = {}
+    for position in hidden:
+        steps = graph.witness(position, hidden, narrow)
+        alternatives[position] = [
+            [
+                None if count is None else graph.value_after((i, j), steps.get((i, j), 0))
+                for j, count in enumerate(row)
+            ]
+            for i, row in enumerate(graph.matrix)
+        ]
+    return table, alternatives
+
+
+def _suppress(values, row_totals, column_totals):
     grid = [list(row) for row in values]
     width = len(grid[0]) if grid else 0
     if any(len(row) != width for row in grid):
@@ -90,124 +122,178 @@ def suppress_table(
             total_row.append(sum(sum(row) for row in grid) if with_grand_total else None)
         matrix.append(total_row)
 
-    lines = _lines(height, width, row_totals, total_row)
-    primary = {
-        (i, j)
-        for i, row in enumerate(matrix)
-        for j, count in enumerate(row)
-        if count is not None and is_small(count)
-    }
-    hidden = set(primary)
-    changed = True
-    while changed:
-        changed = False
-        for line, total in lines:
-            if not _line_is_safe(matrix, line, total, hidden, primary):
-                extra = _next_to_hide(matrix, line + [total], hidden)
-                if extra is None:
-                    continue
-                hidden.add(extra)
-                changed = True
+    graph = _Graph(matrix, height, width, row_totals, total_row, with_grand_total)
+    primary = {position for position, count in graph.published() if is_small(count)}
+    # `narrow` are the figures marked "<5" (1–4); every other hidden figure is marked "x" (0 and up).
+    hidden, narrow = set(primary), set(primary)
+    while (pinned := graph.first_pinned(hidden, narrow)) is not None:
+        to_hide = graph.cheapest_to_hide(pinned, hidden, narrow)
+        if to_hide is not None:
+            hidden.add(to_hide)
+        else:
+            narrow.discard(graph.cheapest_to_widen(pinned, narrow))
 
     def cell(i: int, j: int) -> Cell | None:
         count = matrix[i][j]
         if count is None:
             return None
-        if (i, j) in primary:
+        if (i, j) in narrow:
             return Cell(None, SMALL, primary=True)
         if (i, j) in hidden:
             return Cell(None, HIDDEN, complementary=True)
-        return Cell(count, str(count))
+        return Cell(count, format_number(count))
 
-    return SuppressedTable(
+    table = SuppressedTable(
         rows=[[cell(i, j) for j in range(width)] for i in range(height)],
         row_totals=[cell(i, width) for i in range(height)] if row_totals else None,
         column_totals=[cell(height, j) for j in range(width)] if total_row is not None else None,
         grand_total=cell(height, width) if with_grand_total else None,
     )
+    return table, graph, hidden, narrow
 
 
 Position = tuple[int, int]
+_FREE = "free"
 
 
-def _lines(height, width, row_totals, total_row) -> list[tuple[list[Position], Position]]:
-    """Each published equation: the cells of a line and the total they add up to."""
-    lines = []
-    if row_totals:
-        lines += [([(i, j) for j in range(width)], (i, width)) for i in range(height)]
-        if total_row is not None and total_row[width] is not None:
-            lines.append(([(height, j) for j in range(width)], (height, width)))
-    if total_row is not None:
-        columns = width + (1 if row_totals else 0)
-        lines += [
-            ([(i, j) for i in range(height)], (height, j))
-            for j in range(columns)
-            if total_row[j] is not None
-        ]
-    return lines
+class _Graph:
+    """The published equations of a table as a bipartite graph, to find what an attacker can pin.
 
+    Negate the totals and every line with a published total sums to zero: the table is a circulation
+    between line nodes (rows on one side, columns on the other), one edge per figure. A line without a
+    published total has no equation, so all such lines are merged into one node `_FREE`. Another table
+    consistent with everything published differs from the true one by a circulation over the hidden
+    figures, and such a difference splits into simple cycles that each move every figure on them by
+    one step towards the other table (conformal decomposition; the system is totally unimodular). So
+    a hidden figure has a second consistent value exactly when it lies on a cycle of hidden figures
+    along which each can take one step in the cycle's direction without leaving what its mark
+    allows ("<5": 1–4; "x": 0 and up).
+    """
 
-def _line_is_safe(matrix, line, total, hidden, primary) -> bool:
-    """True when no small number in the line can be pinned from the line's equation alone."""
-    members = [*line, total]
-    unknown = [position for position in members if position in hidden]
-    if not unknown:
-        return True
-    # A lone hidden figure is the total minus the rest, even a complementary one (and then it would
-    # give away the small number it was hiding in its other line).
-    if len(unknown) == 1:
-        return False
-    if not any(position in primary for position in unknown):
-        return True
-    return not any(
-        len(values) == 1 for values in _feasible_values(matrix, line, total, hidden, primary)
-    )
+    def __init__(self, matrix, height, width, row_totals, total_row, with_grand_total):
+        self.matrix = matrix
+        self.height, self.width = height, width
+        column_summed = [total_row is not None and total_row[j] is not None for j in range(width)]
+        self.nodes: dict[Position, tuple] = {}
+        self.signs: dict[Position, int] = {}
+        for i, row in enumerate(matrix):
+            for j, count in enumerate(row):
+                if count is None:
+                    continue
+                # A line holds an equation when its total is published (the total row and the
+                # total column only beside the grand total).
+                row_has_equation = with_grand_total if i == height else row_totals
+                column_has_equation = with_grand_total if j == width else column_summed[j]
+                self.nodes[(i, j)] = (
+                    ("row", i) if row_has_equation else _FREE,
+                    ("column", j) if column_has_equation else _FREE,
+                )
+                # Totals enter the zero-sum lines negated; the grand total twice, so positively.
+                self.signs[(i, j)] = (-1) ** ((i == height) + (j == width))
 
+    def published(self):
+        return [(position, self.matrix[position[0]][position[1]]) for position in self.nodes]
 
-def _feasible_values(matrix, line, total, hidden, primary) -> list[set[int]]:
-    """For each hidden small number in the line, every value (1–4) the equation still allows."""
-    known_sum = sum(matrix[i][j] for i, j in line if (i, j) not in hidden)
-    total_hidden = total in hidden
-    target = None if total_hidden else matrix[total[0]][total[1]] - known_sum
-    body_hidden = [position for position in line if position in hidden]
-    small = [p for p in [*body_hidden, total] if p in primary and (p in hidden)]
-    open_ended = any(p not in primary for p in body_hidden) or (
-        total_hidden and total not in primary
-    )
-    if open_ended:
-        # A hidden cell of unknown size absorbs any difference, apart from the lower bounds.
-        return [_open_ended_range(p, target, body_hidden, primary, total) for p in small]
-    results = []
-    for position in small:
-        seen = set()
-        for combination in product(range(1, THRESHOLD), repeat=len(small)):
-            chosen = dict(zip(small, combination, strict=True))
-            body = sum(chosen[p] for p in body_hidden)
-            whole = chosen.get(total, target)
-            if body == whole - (known_sum if total_hidden else 0):
-                seen.add(chosen[position])
-        results.append(seen)
-    return results
+    def value_after(self, position, step) -> int:
+        return self.matrix[position[0]][position[1]] + step * self.signs[position]
 
+    def _can_step(self, position, step, narrow) -> bool:
+        count = self.value_after(position, step)
+        return 0 < count < THRESHOLD if position in narrow else count >= 0
 
-def _open_ended_range(position, target, body_hidden, primary, total) -> set[int]:
-    if target is None or position == total:
-        return set(range(1, THRESHOLD))
-    others_minimum = sum(1 for p in body_hidden if p in primary and p != position)
-    top = min(THRESHOLD - 1, target - others_minimum)
-    return set(range(1, top + 1))
+    def _arcs(self, hidden, narrow, arcs=None):
+        """Residual arcs: raising an edge's value sends flow row→column, lowering it column→row."""
+        arcs = {node: list(heads) for node, heads in (arcs or {}).items()}
+        for position in hidden:
+            row_node, column_node = self.nodes[position]
+            if self._can_step(position, +1, narrow):
+                arcs.setdefault(row_node, []).append((column_node, position, +1))
+            if self._can_step(position, -1, narrow):
+                arcs.setdefault(column_node, []).append((row_node, position, -1))
+        return arcs
 
-
-def _next_to_hide(matrix, members, hidden) -> Position | None:
-    """The smallest positive figure still shown: hiding it costs the reader the least."""
-    candidates = [
-        (position == members[-1], matrix[position[0]][position[1]], position)
-        for position in members
-        if position not in hidden and (matrix[position[0]][position[1]] or 0) > 0
-    ]
-    if not candidates:
+    def witness(self, position, hidden, narrow, arcs=None) -> dict[Position, int] | None:
+        """A cycle through `position` as the step (+1/-1, in the negated-totals sense) of each figure
+        on it, or None when the figure is pinned. `arcs` are those of `hidden`, when known."""
+        if arcs is None:
+            arcs = self._arcs(hidden, narrow)
+        row_node, column_node = self.nodes[position]
+        for step, start, goal in ((+1, column_node, row_node), (-1, row_node, column_node)):
+            if not self._can_step(position, step, narrow):
+                continue
+            path = self._path(arcs, start, goal, avoid=position)
+            if path is not None:
+                return {position: step} | path
         return None
-    return min(candidates)[2]
+
+    @staticmethod
+    def _path(arcs, start, goal, avoid) -> dict[Position, int] | None:
+        """Breadth-first from start to goal: the step of each figure on the way, or None."""
+        came_from = {start: None}
+        queue = [start]
+        for node in queue:
+            if node == goal:
+                steps = {}
+                while came_from[node] is not None:
+                    node, via, step = came_from[node]
+                    steps[via] = step
+                return steps
+            for head, via, step in arcs.get(node, ()):
+                if via != avoid and head not in came_from:
+                    came_from[head] = (node, via, step)
+                    queue.append(head)
+        return None
+
+    def first_pinned(self, hidden, narrow) -> Position | None:
+        arcs = self._arcs(hidden, narrow)
+        for position in sorted(hidden):
+            if self.witness(position, hidden, narrow, arcs) is None:
+                return position
+        return None
+
+    def cheapest_to_hide(self, pinned, hidden, narrow) -> Position | None:
+        """The figure whose hiding frees `pinned`, costing the reader least; else the cheapest
+        figure on the pinned one's lines, which hiding brings closer to a cycle.
+
+        Cost: body before totals, positive figures before zeros (a hidden zero hides nothing), then
+        the smallest figure.
+        """
+        row_node, column_node = self.nodes[pinned]
+        candidates = sorted(
+            (
+                p[0] == self.height or p[1] == self.width,
+                self.matrix[p[0]][p[1]] == 0,
+                self.matrix[p[0]][p[1]],
+                p,
+            )
+            for p in self.nodes
+            if p not in hidden
+        )
+        arcs = self._arcs(hidden, narrow)
+        for *_cost, position in candidates:
+            with_it = self._arcs([position], narrow, arcs)
+            if self.witness(pinned, hidden | {position}, narrow, with_it) is not None:
+                return position
+        for *_cost, position in candidates:
+            if {row_node, column_node} & set(self.nodes[position]):
+                return position
+        return candidates[0][-1] if candidates else None
+
+    def cheapest_to_widen(self, pinned, narrow) -> Position:
+        """With every figure hidden, a "<5" that still pins `pinned` is marked "x" instead.
+
+        A small total bounds every figure in its lines (three figures of at least 1 under a total
+        below 5 are all 1), so the grand total goes first, then the other totals, then `pinned`.
+        """
+        return min(
+            narrow,
+            key=lambda p: (
+                p != (self.height, self.width),
+                p[0] != self.height and p[1] != self.width,
+                p != pinned,
+                p,
+            ),
+        )
 
 
 def method_note() -> str:

@@ -1,14 +1,12 @@
 """Setting up and confirming the TOTP second factor (django-otp)."""
 
 import base64
-import io
 
-import qrcode
-import qrcode.image.svg
 from django.db import transaction
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from astnet import qr
 from astnet.audit import Action, audit_record
 
 
@@ -32,10 +30,7 @@ def secret_for_display(device: TOTPDevice) -> str:
 
 def qr_data_uri(device: TOTPDevice) -> str:
     """The provisioning URL as a QR code, inlined as an image (the CSP allows data: images)."""
-    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
-    buffer = io.BytesIO()
-    image.save(buffer)
-    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+    return qr.data_uri(device.config_url)
 
 
 def verify(request, device: TOTPDevice, token: str) -> bool:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",
     "astnet",
     "offers",
     "citizens",
@@ -56,21 +57,26 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "astnet.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "astnet.middleware.StyleNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "astnet.middleware.IdleAwareSessionMiddleware",
     "astnet.middleware.DanishUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "astnet.oidc.ProviderSessionRefresh",
     "django_otp.middleware.OTPMiddleware",
     "astnet.middleware.SecondFactorMiddleware",
+    "astnet.audit.AuditRequestMiddleware",
+    "astnet.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "astnet.middleware.HtmxLoginRedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -91,6 +97,8 @@ TEMPLATES = [
                 "astnet.context_processors.navigation",
                 "astnet.municipality.municipality",
             ],
+            # Danish dates and numbers on every page without a {% load %} (issue 20).
+            "builtins": ["astnet.templatetags.danish"],
         },
     }
 ]
@@ -107,6 +115,9 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["astnet.db_router.ReplicaRouter"]
+# The role web, worker and beat connect as; `migrate`, run as the owner, grants it what it needs
+# and only SELECT and INSERT on the audit log (astnet/db_roles.py, issue 16).
+DATABASE_RUNTIME_ROLE = env.str("DATABASE_RUNTIME_ROLE", default="")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Passwords: Argon2 first, as recommended by Django's own documentation.
@@ -128,20 +139,41 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Danish, in the site's layout (templates/403_csrf.html), never Django's English page.
+CSRF_FAILURE_VIEW = "astnet.views.csrf_failure"
 
-# The municipality's identity provider, switched on by its OIDC_* variables.
+# The municipality's identity provider, switched on by its OIDC_* variables (astnet/oidc.py). A
+# misconfiguration is reported by `manage.py check` (astnet.E017) and shown as a Danish page.
 OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
 OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+# The provider's end_session_endpoint: "Log ud" ends the session there too.
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_OP_LOGOUT_URL_METHOD = "astnet.oidc.provider_logout_url"
+OIDC_STORE_ID_TOKEN = True
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = True
+LOGIN_REDIRECT_URL_FAILURE = "/login/"
+# A user disabled at the provider loses access within this many seconds (SessionRefresh).
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = env.int("OIDC_RENEW_SECONDS", default=5 * 60)
+OIDC_AUTHENTICATE_CLASS = "astnet.oidc.AuthenticateView"
+OIDC_CALLBACK_CLASS = "astnet.oidc.CallbackView"
+# Roles from the provider's groups claim, e.g. {"AST-Nabo": [{"role": "staff", "offer": "nabo"}],
+# "AST-ledere-Amager": [{"role": "leader", "district": "amager"}]}; applied at every login.
+OIDC_GROUPS_CLAIM = env.str("OIDC_GROUPS_CLAIM", default="groups")
+OIDC_GROUP_MEMBERSHIPS = env.json("OIDC_GROUP_MEMBERSHIPS", default={})
+# Whom someone the provider knows, but astnet gives no role, should ask (shown on the Danish page).
+OIDC_ACCESS_CONTACT = env.str("OIDC_ACCESS_CONTACT", default="")
+# Tests run their provider on plain http; production endpoints must be https.
+OIDC_ALLOW_HTTP = env.bool("OIDC_ALLOW_HTTP", default=False)
 if OIDC_ENABLED:
-    INSTALLED_APPS.append("mozilla_django_oidc")
     AUTHENTICATION_BACKENDS.append("astnet.oidc.MembershipOIDCBackend")
-    OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET")
-    OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
-    OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT")
-    OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT")
-    OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT")
-    OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
-    OIDC_CREATE_USER = env.bool("OIDC_CREATE_USER", default=False)
 
 # A second factor (TOTP) for the roles that see a whole district or the whole city. Production sets
 # REQUIRE_OTP=1 (a deploy check warns otherwise); the demo and the tests leave it off.
@@ -154,8 +186,15 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# The client's address behind TRUSTED_PROXY_COUNT proxies (astnet/network.py), for lockout and audit.
+AXES_CLIENT_IP_CALLABLE = "astnet.network.client_ip"
+# Only password logins count: a failed login through the provider never locks anyone out.
+AXES_WHITELIST_CALLABLE = "astnet.oidc.not_a_password_login"
 
 # Sessions end after 30 idle minutes: every request renews the half hour.
+# Messages name citizens ("Bodil er tjekket ind"): they stay on the server with the session, never
+# in a signed (readable) cookie (issue 16).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -170,8 +209,12 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env.bool("BEHIND_PROXY", default=False):
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies (load balancer, nginx) stand in front of the app and add the client to the
+# forwarded-for header (astnet/network.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_PROXY else 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -193,6 +236,16 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# "Log ud" is a form whose answer redirects to the provider's end-session endpoint; form-action
+# covers that redirect, so the provider's origin is allowed there (astnet/oidc.py).
+if OIDC_OP_LOGOUT_ENDPOINT:
+    from urllib.parse import urlsplit
+
+    _provider = urlsplit(OIDC_OP_LOGOUT_ENDPOINT)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_provider.scheme}://{_provider.netloc}"
+    )
+
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -206,11 +259,37 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("dkfds", BASE_DIR / "node_modules" / "dkfds" / "dist"),
 ]
+# Files browsers ask for at the site's root (/favicon.ico, also from the admin's pages), served by
+# whitenoise so no browser console shows a 404 (issue 20).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
-# Reports and attachments hold personal or sensitive data: never served as plain media.
+# Reports and attachments hold personal or sensitive data: never served as plain media. They live in
+# STORAGES["private"]: a folder (in docker-compose a volume shared by web and worker) or, for an
+# installation on several hosts, a private bucket of an S3-compatible object store (PRIVATE_S3_*).
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
+PRIVATE_S3_BUCKET = env.str("PRIVATE_S3_BUCKET", default="")
+if PRIVATE_S3_BUCKET:
+    PRIVATE_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_S3_BUCKET,
+            "endpoint_url": env.str("PRIVATE_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("PRIVATE_S3_REGION", default="") or None,
+            "access_key": env.str("PRIVATE_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("PRIVATE_S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("PRIVATE_S3_PREFIX", default="private"),
+            # Objects are private; the app reads them and streams them through access-checked views.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+        },
+    }
+else:
+    PRIVATE_STORAGE = {"BACKEND": "astnet.storage.PrivateStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env.bool("STATIC_MANIFEST", default=not DEBUG)
@@ -219,22 +298,41 @@ STORAGES = {
 }
 
 REDIS_URL = env.str("REDIS_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# `make run` without Redis: a real worker beside runserver, the queue in files under this folder
+# (kombu's filesystem transport), so ordering a report takes production's path (issue 17).
+_broker_dir = "" if REDIS_URL else env.str("CELERY_BROKER_DIR", default="")
+CELERY_BROKER_DIR = Path(_broker_dir).resolve() if _broker_dir else None
+CELERY_TASK_ALWAYS_EAGER = not (REDIS_URL or CELERY_BROKER_DIR)
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
+if CELERY_BROKER_DIR:
+    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
+        "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
+        "control_folder": str(CELERY_BROKER_DIR / "control"),
+    }
+    CELERY_RESULT_BACKEND = f"file://{CELERY_BROKER_DIR / 'results'}"
+    for _folder in ("queue", "control", "results"):
+        (CELERY_BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
+else:
+    CELERY_BROKER_URL = REDIS_URL or "memory://"
+    CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BEAT_SCHEDULER = "astnet.beat:HeartbeatScheduler"
+# Beat touches this file on every tick; the container's healthcheck reads its age (issue 17).
+BEAT_HEARTBEAT_FILE = env.str("BEAT_HEARTBEAT_FILE", default="/tmp/astnet-beat-heartbeat")  # noqa: S108
 
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down: pages count afresh instead of failing (astnet/cache.py).
+            "BACKEND": "astnet.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 

@@ -1,9 +1,14 @@
-"""Private files: attachments and report PDFs that may hold personal or health details."""
+"""Private files: attachments and report PDFs that may hold personal or health details.
+
+They live in `STORAGES["private"]`: settings choose a folder (PrivateStorage; in docker-compose a
+volume shared by web and worker) or an S3-compatible bucket through django-storages (issue 17).
+Models reach it only through `private_storage`, so no code depends on which one it is.
+"""
 
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 
 class PrivateStorage(FileSystemStorage):
@@ -24,6 +29,7 @@ class PrivateStorage(FileSystemStorage):
         return None
 
 
-def private_storage() -> PrivateStorage:
-    """A callable for `FileField(storage=...)`: migrations then record the callable, not a path."""
-    return PrivateStorage()
+def private_storage() -> Storage:
+    """The configured `STORAGES["private"]`: a callable for `FileField(storage=...)`, so
+    migrations record the callable, not a backend."""
+    return storages["private"]

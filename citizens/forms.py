@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from astnet.forms import DkfdsFormMixin
 from citizens import cpr
 from citizens.access import colleagues
-from citizens.models import Challenge, Citizen, Consent, ExpectationTalk
+from citizens.models import Challenge, Citizen, Consent, ExpectationTalk, validate_chosen_name
 from citizens.selectors import attendance_offers
 
 FUTURE_DATE = _("Datoen ligger i fremtiden. Vælg i dag eller en tidligere dato.")
@@ -39,7 +39,18 @@ class QuickCitizenForm(DkfdsFormMixin, forms.Form):
         max_length=100,
         help_text=_("Det navn borgeren selv vil kaldes."),
         error_messages={"required": _("Skriv det navn, borgeren vil kaldes.")},
+        validators=[validate_chosen_name],
     )
+    # Set by the confirmation step only: staff have seen the citizens with this name here.
+    confirmed_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class NeverEchoedInput(forms.TextInput):
+    """A text input that never writes its value back into the page (issue 16): after a validation
+    error a CPR number would otherwise travel back in the HTML, into caches and history."""
+
+    def get_context(self, name, value, attrs):
+        return super().get_context(name, None, attrs)
 
 
 class CitizenForm(DkfdsFormMixin, forms.ModelForm):
@@ -53,7 +64,7 @@ class CitizenForm(DkfdsFormMixin, forms.ModelForm):
         label=_("CPR-nummer"),
         required=False,
         help_text=_("Kun hvis et visiteret forløb kræver det. Vises kun maskeret bagefter."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        widget=NeverEchoedInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
     contact_person = ContactPersonField(
         label=_("Fast kontaktperson"), queryset=get_user_model().objects.none(), required=False
@@ -77,8 +88,6 @@ class CitizenForm(DkfdsFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("home_offers", "challenges"):
-            self.fields[name].widget.attrs["class"] = "form-checkbox"
         self.fields["home_offers"].queryset = attendance_offers(user)
         self.fields["home_offers"].required = True
         self.fields["home_offers"].error_messages["required"] = _(
@@ -131,6 +140,20 @@ class VisitForm(DkfdsFormMixin, forms.Form):
 
 
 class ExpectationTalkForm(DkfdsFormMixin, forms.ModelForm):
+    field_order = [
+        "offer",
+        "held_on",
+        "wishes_and_goals",
+        "what_helps",
+        "activities_to_try",
+        "follow_up_consent_asked",
+        "follow_up_consent_given",
+        "contact_method",
+        "contact_phone",
+        "contact_email",
+        "contact_person_agreed",
+        "contact_person",
+    ]
     contact_person = ContactPersonField(
         label=_("Kontaktperson"),
         queryset=get_user_model().objects.none(),
@@ -149,8 +172,10 @@ class ExpectationTalkForm(DkfdsFormMixin, forms.ModelForm):
             "follow_up_consent_asked",
             "follow_up_consent_given",
             "contact_person_agreed",
+            "contact_method",
         ]
         widgets = {
+            "contact_method": forms.RadioSelect,
             "held_on": DateInput,
             "wishes_and_goals": forms.Textarea(attrs={"rows": 4}),
             "what_helps": forms.Textarea(attrs={"rows": 3}),
@@ -171,6 +196,20 @@ class ExpectationTalkForm(DkfdsFormMixin, forms.ModelForm):
         self.fields["contact_person"].queryset = colleagues(user)
         self.fields["follow_up_consent_asked"].required = False
         self.fields["follow_up_consent_given"].required = False
+        self.fields["contact_method"].choices = ExpectationTalk.ContactMethod.choices
+
+    contact_phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=30,
+        required=False,
+        help_text=_("Når borgeren vil ringes op eller have en sms."),
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("Når borgeren vil have en e-mail."),
+        error_messages={"invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")},
+    )
 
     def clean_held_on(self):
         return not_in_future(self.cleaned_data.get("held_on"))
@@ -184,7 +223,29 @@ class ExpectationTalkForm(DkfdsFormMixin, forms.ModelForm):
             )
         if cleaned.get("contact_person_agreed") and not cleaned.get("contact_person"):
             self.add_error("contact_person", _("Vælg den kontaktperson, I har aftalt."))
+        self._clean_contact(cleaned)
         return cleaned
+
+    def _clean_contact(self, cleaned: dict) -> None:
+        """With consent to follow-up, how to reach the citizen, and the number or address it needs."""
+        method = cleaned.get("contact_method")
+        if not cleaned.get("follow_up_consent_given"):
+            if method:
+                self.add_error(
+                    "contact_method",
+                    _("Vælg kun en kontaktform, når borgeren har sagt ja til opfølgning."),
+                )
+            return
+        if not method:
+            self.add_error("contact_method", _("Spørg borgeren, hvordan vi må tage kontakt."))
+        elif method in ExpectationTalk.NEEDS_PHONE and not cleaned.get("contact_phone"):
+            self.add_error(
+                "contact_phone", _("Skriv det telefonnummer, borgeren vil kontaktes på.")
+            )
+        elif method in ExpectationTalk.NEEDS_EMAIL and not cleaned.get("contact_email"):
+            self.add_error(
+                "contact_email", _("Skriv den e-mailadresse, borgeren vil kontaktes på.")
+            )
 
 
 class ConsentForm(DkfdsFormMixin, forms.Form):

@@ -36,9 +36,24 @@ def validate_challenges(value) -> None:
         raise ValidationError(_("Vælg kun udfordringer fra listen."))
 
 
+MIN_NAME_LETTERS = 2
+
+
+def validate_chosen_name(value: str) -> None:
+    """A chosen name has at least two letters: one tap on a one-letter search must not make a
+    citizen called "C" (issue 19). Raises ValidationError with a Danish message."""
+    if sum(character.isalpha() for character in value) < MIN_NAME_LETTERS:
+        raise ValidationError(
+            _("Skriv mindst to bogstaver af det navn, borgeren vil kaldes."), code="too_short"
+        )
+
+
 class Citizen(models.Model):
     chosen_name = models.CharField(
-        _("navn"), max_length=100, help_text=_("Det navn borgeren selv vil kaldes.")
+        _("navn"),
+        max_length=100,
+        help_text=_("Det navn borgeren selv vil kaldes."),
+        validators=[validate_chosen_name],
     )
     birth_year = models.PositiveSmallIntegerField(_("fødselsår"), null=True, blank=True)
     district = models.ForeignKey(
@@ -75,7 +90,9 @@ class Citizen(models.Model):
     )
     # The CPR number itself is only ever stored encrypted (citizens/cpr.py); the keyed hash finds it.
     cpr_encrypted = models.TextField(editable=False, blank=True)
-    cpr_hash = models.CharField(max_length=64, editable=False, null=True, blank=True, unique=True)
+    # Not unique (issue 16): refusing a number held outside the user's scope would tell them it
+    # exists. Within the scope a second record is refused (citizens/services.py).
+    cpr_hash = models.CharField(max_length=64, editable=False, null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
     class Meta:
@@ -237,7 +254,21 @@ class Consent(models.Model):
 
 
 class ExpectationTalk(models.Model):
-    """A forventningssamtale: the citizen's own wishes, in their own words, recorded by staff."""
+    """A forventningssamtale: the citizen's own wishes, in their own words, recorded by staff.
+
+    A yes to follow-up says how the citizen wants to be reached (issue 20): the consent is of no
+    use to the staff who reach out if nobody asked how."""
+
+    class ContactMethod(models.TextChoices):
+        PHONE = "phone", _("Ring til borgeren")
+        SMS = "sms", _("Send en sms")
+        EMAIL = "email", _("Send en e-mail")
+        IN_PERSON = "in_person", _("Tal med borgeren, næste gang vedkommende kommer")
+        CONTACT_PERSON = "contact_person", _("Gennem kontaktpersonen")
+
+    # Methods that need the citizen's phone number or e-mail address on their record.
+    NEEDS_PHONE = {ContactMethod.PHONE, ContactMethod.SMS}
+    NEEDS_EMAIL = {ContactMethod.EMAIL}
 
     citizen = models.ForeignKey(
         Citizen, verbose_name=_("borger"), on_delete=models.CASCADE, related_name="talks"
@@ -263,6 +294,13 @@ class ExpectationTalk(models.Model):
     follow_up_consent_asked = models.BooleanField(_("spurgt om samtykke til opfølgning"))
     follow_up_consent_given = models.BooleanField(_("samtykke til opfølgning givet"))
     contact_person_agreed = models.BooleanField(_("fast kontaktperson aftalt"), default=False)
+    contact_method = models.CharField(
+        _("sådan vil borgeren kontaktes"),
+        max_length=20,
+        choices=ContactMethod.choices,
+        blank=True,
+        help_text=_("Spørg, når borgeren siger ja til opfølgning."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -273,7 +311,12 @@ class ExpectationTalk(models.Model):
             models.CheckConstraint(
                 condition=Q(follow_up_consent_given=False) | Q(follow_up_consent_asked=True),
                 name="talk_consent_given_only_when_asked",
-            )
+            ),
+            # Talks recorded before issue 20 have consent without a method; new ones must not.
+            models.CheckConstraint(
+                condition=Q(follow_up_consent_given=True) | Q(contact_method=""),
+                name="talk_contact_method_only_with_consent",
+            ),
         ]
 
     def __str__(self) -> str:

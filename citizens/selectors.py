@@ -7,7 +7,6 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
 from astnet import access
-from citizens import cpr
 from citizens.access import attendance_offer_ids
 from citizens.models import (
     AnonymousVisits,
@@ -50,6 +49,26 @@ def citizen_search(*, offer: Offer, user, day: datetime.date, query: str) -> Que
     """Citizens the user works with whose chosen name contains `query`."""
     found = access.scope(user, Citizen, "change").filter(chosen_name__icontains=query.strip())
     return _with_visit_on(found, offer=offer, day=day).order_by("chosen_name", "pk")[:SEARCH_LIMIT]
+
+
+def same_name_at_offer(*, offer: Offer, user, chosen_name: str, day: datetime.date) -> QuerySet:
+    """Citizens the user works with, regulars at `offer`, whose chosen name is `chosen_name`
+    (ignoring case and spaces around it): the ones to show before creating another (issue 19)."""
+    found = (
+        access.scope(user, Citizen, "change")
+        .filter(chosen_name__iexact=chosen_name.strip(), home_offers=offer)
+        .distinct()
+    )
+    return _with_visit_on(found, offer=offer, day=day).order_by("chosen_name", "pk")
+
+
+def merge_candidates(*, user, keep: Citizen, query: str) -> QuerySet:
+    """Citizens the user may change, other than `keep`, whose chosen name contains `query`:
+    the possible duplicates of `keep` (issue 19)."""
+    found = access.scope(user, Citizen, "change").exclude(pk=keep.pk)
+    if query:
+        found = found.filter(chosen_name__icontains=query)
+    return found.prefetch_related("home_offers").order_by("chosen_name", "pk")
 
 
 def citizen_with_visit(*, user, citizen_id: int, offer: Offer, day: datetime.date) -> Citizen:
@@ -102,10 +121,3 @@ def consents_for(*, citizen: Citizen, user) -> QuerySet:
 
 def outreach_for(*, citizen: Citizen, user) -> QuerySet:
     return access.scope(user, Outreach).filter(citizen=citizen).select_related("by")
-
-
-def citizen_find_by_cpr(*, user, number: str) -> Citizen | None:
-    """The citizen in the user's scope with this CPR number, found by its keyed hash. Takes the
-    number from a POSTed form only: a CPR number in a URL would end up in access logs."""
-    digest = cpr.lookup_hash(cpr.normalise(number))
-    return access.scope(user, Citizen).filter(cpr_hash=digest).first()

@@ -6,14 +6,21 @@ Each function runs in one transaction and writes its audit event there; none put
 
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from astnet import access
 from astnet.audit import Action, audit_record
 from citizens import cpr
+from citizens.follow_up.services import (
+    follow_ups_close,
+    follow_ups_close_by_visit,
+    follow_ups_reopen_for_visit,
+)
 from citizens.models import (
     AnonymousVisits,
     Citizen,
@@ -23,6 +30,7 @@ from citizens.models import (
     Visit,
 )
 from citizens.rights.history import record_changes, snapshot
+from citizens.selectors import attendance_offers
 from offers.models import Offer
 
 UNDO_WINDOW = datetime.timedelta(minutes=1)
@@ -33,13 +41,6 @@ def _refuse_future(day: datetime.date, field: str) -> None:
         raise ValidationError(
             {field: _("Datoen ligger i fremtiden. Vælg i dag eller en tidligere dato.")}
         )
-
-
-def _close_follow_ups(*, citizen: Citizen, reason: str, offer: Offer | None = None) -> None:
-    open_follow_ups = FollowUp.objects.filter(citizen=citizen, closed_at__isnull=True)
-    if offer is not None:
-        open_follow_ups = open_follow_ups.filter(offer=offer)
-    open_follow_ups.update(closed_at=timezone.now(), close_reason=reason)
 
 
 def visit_check_in(
@@ -56,7 +57,7 @@ def visit_check_in(
             citizen=citizen, offer=offer, day=day, defaults={"recorded_by": by}
         )
         if created:
-            _close_follow_ups(citizen=citizen, offer=offer, reason=FollowUp.CloseReason.VISITED)
+            follow_ups_close_by_visit(visit)
             audit_record(actor=by, action=Action.CREATE, target=visit, request=request)
     return visit, created
 
@@ -67,6 +68,7 @@ def visit_undo(*, visit: Visit, by, request=None) -> None:
         raise ValidationError(_("Fremmødet kan kun fortrydes det første minut."))
     with transaction.atomic():
         audit_record(actor=by, action=Action.DELETE, target=visit, request=request)
+        follow_ups_reopen_for_visit(visit)
         visit.delete()
 
 
@@ -89,14 +91,66 @@ def anonymous_visits_adjust(
     return counter
 
 
-def _store_cpr(citizen: Citizen, number: str) -> None:
+CPR_ATTEMPTS_PER_HOUR = 30
+
+
+def citizen_cpr_match(
+    *, by, number: str, citizen: Citizen | None = None, request=None
+) -> Citizen | None:
+    """The citizen in `by`'s scope (other than `citizen`) with this CPR number, or None.
+
+    Issue 16: a number held by a citizen outside the scope answers None like an unknown one, so
+    nobody can test whether a number exists in the city. Every attempt writes an audit event (its
+    detail says whether the scope held a match, never the number) and a user gets
+    CPR_ATTEMPTS_PER_HOUR attempts an hour. Raises ValidationError on a malformed number or when
+    the limit is reached.
+    """
     normalised = cpr.normalise(number)
-    digest = cpr.lookup_hash(normalised)
-    if Citizen.objects.filter(cpr_hash=digest).exclude(pk=citizen.pk).exists():
-        raise ValidationError(
-            {"cpr": _("CPR-nummeret er allerede registreret hos en anden borger.")}
+    key = f"cpr-attempts:{by.pk}:{timezone.now():%Y%m%d%H}"
+    cache.add(key, 0, timeout=3600)
+    attempts = cache.incr(key)
+    if attempts > CPR_ATTEMPTS_PER_HOUR:
+        audit_record(
+            actor=by,
+            action=Action.CPR_MATCH,
+            object_type="citizens.citizen",
+            object_id=citizen.pk if citizen and citizen.pk else "",
+            request=request,
+            detail="refused: too many attempts this hour",
         )
-    citizen.cpr_hash = digest
+        raise ValidationError(
+            {"cpr": _("Du har prøvet for mange CPR-numre den seneste time. Prøv igen senere.")}
+        )
+    match = (
+        access.scope(by, Citizen)
+        .filter(cpr_hash=cpr.lookup_hash(normalised))
+        .exclude(pk=citizen.pk if citizen else None)
+        .first()
+    )
+    audit_record(
+        actor=by,
+        action=Action.CPR_MATCH,
+        object_type="citizens.citizen",
+        object_id=match.pk if match else (citizen.pk if citizen and citizen.pk else ""),
+        request=request,
+        detail="match in scope" if match else "no match in scope",
+    )
+    return match
+
+
+def _store_cpr(citizen: Citizen, number: str, *, by, request=None) -> None:
+    match = citizen_cpr_match(by=by, number=number, citizen=citizen, request=request)
+    if match is not None:
+        raise ValidationError(
+            {
+                "cpr": _(
+                    "CPR-nummeret er allerede registreret hos %(name)s (borger nr. %(number)s)."
+                )
+                % {"name": match.chosen_name, "number": match.pk}
+            }
+        )
+    normalised = cpr.normalise(number)
+    citizen.cpr_hash = cpr.lookup_hash(normalised)
     citizen.cpr_encrypted = cpr.encrypt(normalised)
 
 
@@ -106,7 +160,7 @@ def citizen_create(
     """A new citizen, a regular at `home_offers` (so the staff who created them keep seeing them)."""
     citizen = Citizen(chosen_name=chosen_name.strip(), **fields)
     if cpr_number:
-        _store_cpr(citizen, cpr_number)
+        _store_cpr(citizen, cpr_number, by=by, request=request)
     citizen.full_clean()
     with transaction.atomic():
         citizen.save()
@@ -115,8 +169,28 @@ def citizen_create(
     return citizen
 
 
-def citizen_arrive(*, by, chosen_name: str, offer: Offer, request=None) -> Citizen:
-    """A new citizen at the door: created by chosen name as a regular here, and checked in."""
+def citizen_arrive(
+    *, by, chosen_name: str, offer: Offer, confirmed_new: bool = False, request=None
+) -> Citizen:
+    """A new citizen at the door: created by chosen name as a regular here, and checked in.
+
+    Unless `confirmed_new` (staff have seen them and say this is someone else), a regular of
+    `offer` with the same chosen name refuses it: ValidationError with code "same_name" (issue 19,
+    no duplicate by one tap). A name of fewer than two letters is refused too."""
+    name = chosen_name.strip()
+    if (
+        not confirmed_new
+        and Citizen.objects.filter(chosen_name__iexact=name, home_offers=offer).exists()
+    ):
+        raise ValidationError(
+            {
+                "chosen_name": ValidationError(
+                    _("Der er allerede en borger, der hedder »%(name)s«, på tilbuddet.")
+                    % {"name": name},
+                    code="same_name",
+                )
+            }
+        )
     with transaction.atomic():
         citizen = citizen_create(
             by=by, chosen_name=chosen_name, home_offers=[offer], request=request
@@ -140,12 +214,15 @@ def citizen_update(
     if not citizen.wants_contact:
         citizen.phone, citizen.email = "", ""
     if cpr_number:
-        _store_cpr(citizen, cpr_number)
+        _store_cpr(citizen, cpr_number, by=by, request=request)
     citizen.full_clean()
     with transaction.atomic():
         citizen.save()
         if home_offers is not None:
-            citizen.home_offers.set(home_offers)
+            # The form offers only the editor's own offers: home offers elsewhere were not shown,
+            # so they stay (issue 16: an edit changes only what the form showed).
+            unseen = citizen.home_offers.exclude(pk__in=attendance_offers(by).values("pk"))
+            citizen.home_offers.set([*unseen, *home_offers])
         # The revision history (art. 16) names who made each change.
         record_changes(citizen, before, snapshot(citizen), by=by)
         audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
@@ -180,18 +257,29 @@ def consent_withdraw(*, consent: Consent, by, request=None) -> Consent:
         consent.withdrawn_recorded_by = by
         consent.save(update_fields=["withdrawn_at", "withdrawn_recorded_by"])
         if consent.kind == Consent.Kind.FOLLOW_UP:
-            _close_follow_ups(
-                citizen=consent.citizen, reason=FollowUp.CloseReason.CONSENT_WITHDRAWN
+            follow_ups_close(
+                follow_ups=FollowUp.objects.filter(citizen=consent.citizen),
+                reason=FollowUp.CloseReason.CONSENT_WITHDRAWN,
             )
         audit_record(actor=by, action=Action.CHANGE, target=consent, request=request)
     return consent
 
 
 def talk_record(
-    *, citizen: Citizen, offer: Offer, by, contact_person=None, request=None, **fields
+    *,
+    citizen: Citizen,
+    offer: Offer,
+    by,
+    contact_person=None,
+    contact_phone: str = "",
+    contact_email: str = "",
+    request=None,
+    **fields,
 ) -> ExpectationTalk:
     """Record a forventningssamtale; a yes to follow-up becomes a consent, and an agreed contact
-    person becomes the citizen's."""
+    person becomes the citizen's. With the yes comes how the citizen wants to be reached: the
+    citizen then wants contact, and the phone number or e-mail address given goes on their record
+    (issue 20). Raises ValidationError for a talk the model refuses."""
     talk = ExpectationTalk(citizen=citizen, offer=offer, staff=by, **fields)
     _refuse_future(talk.held_on, "held_on")
     talk.full_clean()
@@ -205,10 +293,22 @@ def talk_record(
             ).exists()
         ):
             consent_give(citizen=citizen, kind=Consent.Kind.FOLLOW_UP, by=by, request=request)
+        before = snapshot(citizen)
+        changed = []
         if talk.contact_person_agreed and contact_person is not None:
-            before = snapshot(citizen)
             citizen.contact_person = contact_person
-            citizen.save(update_fields=["contact_person"])
+            changed.append("contact_person")
+        if talk.follow_up_consent_given and talk.contact_method:
+            citizen.wants_contact = True
+            changed.append("wants_contact")
+            if contact_phone:
+                citizen.phone = contact_phone
+                changed.append("phone")
+            if contact_email:
+                citizen.email = contact_email
+                changed.append("email")
+        if changed:
+            citizen.save(update_fields=changed)
             record_changes(citizen, before, snapshot(citizen), by=by)
             audit_record(actor=by, action=Action.CHANGE, target=citizen, request=request)
     return talk

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from citizens.views import citizen, today
+from citizens.views import citizen, merge, today
 
 app_name = "citizens"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("ny/", citizen.citizen_create, name="create"),
     path("<int:pk>/", citizen.citizen_detail, name="detail"),
     path("<int:pk>/rediger/", citizen.citizen_edit, name="edit"),
+    path("<int:pk>/laeg-sammen/", merge.citizen_merge, name="merge"),
     path("<int:pk>/fremmoede/", citizen.visit_create, name="visit_create"),
     path("<int:pk>/forventningssamtale/", citizen.talk_create, name="talk_create"),
     path("<int:pk>/samtykke/", citizen.consent_create, name="consent_create"),

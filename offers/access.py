@@ -63,5 +63,11 @@ def may_change_offer(user, offer: Offer) -> bool:
     return has_role(user, Role.LEADER) and _may_change(user, offer)
 
 
+def works_with_offer_citizens(user, offer: Offer) -> bool:
+    """True for the offer's staff and its district's leaders, who work with its citizens and see
+    exact counts about them; anyone else (the administration) sees them suppressed (issue 16)."""
+    return _may_change(user, offer)
+
+
 def _may_change(user, offer: Offer) -> bool:
     return scope(user, Offer, "change").filter(pk=offer.pk).exists()

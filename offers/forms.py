@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_date
 from astnet.forms import DkfdsFormMixin
 from offers.models import Activity, Offer, OpeningException, OpeningHours
 
@@ -162,7 +162,6 @@ class OfferForm(DkfdsFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target_groups"].widget.attrs.pop("class", None)
         self.old_address = self.instance.current_address
 
     @property
@@ -237,8 +236,8 @@ class OfferCloseForm(DkfdsFormMixin, forms.Form):
             raise forms.ValidationError(
                 _("Vælg en dato mellem %(first)s og %(last)s.")
                 % {
-                    "first": date_format(EARLIEST_DATE, "j. F Y"),
-                    "last": date_format(today + LATEST_AHEAD, "j. F Y"),
+                    "first": format_date(EARLIEST_DATE),
+                    "last": format_date(today + LATEST_AHEAD),
                 }
             )
         return day

@@ -20,10 +20,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from astnet.formats import format_date
 from astnet.pdf import render_pdf
 from astnet.slugs import slugify
 from offers import selectors
@@ -81,7 +81,7 @@ def _week(request: HttpRequest) -> tuple[datetime.date, str | None]:
         return this_week, _(
             "Programmet kan vises for ugerne fra %(first)s til %(last)s, to år tilbage og to år "
             "frem. Programmet viser denne uge."
-        ) % {"first": date_format(first, "j. F Y"), "last": date_format(last, "j. F Y")}
+        ) % {"first": format_date(first), "last": format_date(last)}
     return monday, None
 
 

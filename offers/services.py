@@ -10,10 +10,10 @@ from django.db import transaction
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from offers.as_of import address_on, status_on, stored_changes_due
 from offers.models import Activity, Offer, OfferAddressChange, OpeningException, OpeningHours
 
@@ -114,7 +114,7 @@ def offer_close(
         raise ValidationError(
             {
                 "closes_on": _("Tilbuddet åbner %(day)s og kan tidligst lukke dagen efter.")
-                % {"day": date_format(offer.opens_on, "j. F Y")}
+                % {"day": format_date(offer.opens_on)}
             }
         )
     if replaced_by is not None:

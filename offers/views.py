@@ -11,11 +11,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from astnet import access
+from astnet import access, privacy
+from astnet.formats import format_date
 from astnet.forms import add_service_error
 from astnet.models import Role
 from offers import access as offer_access
@@ -56,6 +56,22 @@ def staff_offer(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
+    # Outside the offer's citizen scope (the administration) a head count of today could point at
+    # one citizen, so it goes through small-number suppression (issue 16).
+    figures = (offer.visits_today, offer.regulars_count)
+    offer_mentors = mentors_for_offer(offer)
+    mentor_figures = None
+    if not offer_access.works_with_offer_citizens(request.user, offer):
+        figures = tuple(privacy.suppress_count(count).display for count in figures)
+        # The administration sees peer mentors as aggregates only (DESIGN.md, issue 16): how many
+        # are placed and how many peer meetings are coming, never who or what they talk about.
+        mentor_figures = {
+            "mentors": privacy.suppress_count(
+                len({placement.mentor_id for placement in offer_mentors.placements})
+            ).display,
+            "meetings": len(offer_mentors.meetings),
+        }
+        offer_mentors = None
     return render(
         request,
         "offers/staff_offer.html",
@@ -65,9 +81,15 @@ def staff_offer(request: HttpRequest, pk: int) -> HttpResponse:
             "scheduled_hours": [
                 h for h in offer.opening_hours.all() if (h.valid_from or today) > today
             ],
+            "visits_today": figures[0],
+            "regulars_count": figures[1],
+            # The true counts choose only singular or plural; the shown figure may be "<5".
+            "visits_today_n": offer.visits_today,
+            "regulars_n": offer.regulars_count,
             "can_edit_programme": offer_access.may_change_offer_programme(request.user, offer),
             "can_edit_offer": offer_access.may_change_offer(request.user, offer),
-            "offer_mentors": mentors_for_offer(offer),
+            "offer_mentors": offer_mentors,
+            "mentor_figures": mentor_figures,
         },
     )
 
@@ -279,8 +301,8 @@ def _read_date(raw: str | None, error: str) -> tuple[datetime.date | None, str |
     last = timezone.localdate() + LATEST_AHEAD
     if not EARLIEST_DATE <= day <= last:
         return None, _("Vælg en dato mellem %(first)s og %(last)s.") % {
-            "first": date_format(EARLIEST_DATE, "j. F Y"),
-            "last": date_format(last, "j. F Y"),
+            "first": format_date(EARLIEST_DATE),
+            "last": format_date(last),
         }
     return day, None
 

@@ -61,6 +61,7 @@ def seed() -> None:
             activities_to_try=activities,
             follow_up_consent_asked=True,
             follow_up_consent_given=True,
+            contact_method=ExpectationTalk.ContactMethod.CONTACT_PERSON,
             contact_person_agreed=True,
         )
         Consent.objects.get_or_create(

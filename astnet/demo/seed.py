@@ -34,24 +34,39 @@ def _refuse_mixing(name: str) -> None:
         raise AnotherMunicipalitysDemo(existing)
 
 
-def seed_demo(municipality: str = "copenhagen") -> tuple[list[DemoLogin], str]:
+def seed_demo(municipality: str = "copenhagen", *, progress=None) -> tuple[list[DemoLogin], str]:
     """Seed every app's demo data for `municipality` (one of MUNICIPALITIES; idempotent); returns
     the demo logins and their password. Raises AnotherMunicipalitysDemo when the database holds
-    another municipality."""
+    another municipality.
+
+    `progress`, if given, is called with one Danish line before each step: the whole run takes
+    minutes and must not look frozen (issue 17).
+    """
     words = haderslev.WORDS if municipality == "haderslev" else COPENHAGEN
     _refuse_mixing(words["name"])
     if municipality == "haderslev":
         return haderslev.seed()
     Municipality.objects.update_or_create(pk=1, defaults=COPENHAGEN)
-    seed_plan()
     password = demo_password()
-    logins = seed_users(password)
-    seed_citizens()
-    councils.seed()
-    offers.seed()
-    workshops.seed()
-    citizens.seed()
-    mentors.seed()
-    courses.seed()
-    dashboards.seed()
+    logins: list[DemoLogin] = []
+
+    def users() -> None:
+        logins.extend(seed_users(password))
+
+    steps = [
+        ("Tilbud, bydele og spor fra planen", seed_plan),
+        ("Demobrugere", users),
+        ("Borgere og fremmøder", seed_citizens),
+        ("Brugerråd", councils.seed),
+        ("Aktiviteter og åbningstider", offers.seed),
+        ("Workshops", workshops.seed),
+        ("Forventningssamtaler og samtykker", citizens.seed),
+        ("Peer-vejledere", mentors.seed),
+        ("Forløb", courses.seed),
+        ("Nøgletal", dashboards.seed),
+    ]
+    for number, (label, step) in enumerate(steps, start=1):
+        if progress is not None:
+            progress(f"[{number}/{len(steps)}] {label} …")
+        step()
     return logins, password

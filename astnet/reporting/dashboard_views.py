@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 
 from astnet import access, charts, exports
 from astnet.audit import Action, audit_record
+from astnet.figures import Figure
 from astnet.models import Role
 from astnet.reporting.dashboards import cached
 from astnet.reporting.filters import DashboardFilter, PeriodFilter, filter_data
@@ -12,6 +13,8 @@ from astnet.slugs import slugify
 from offers.models import District, Offer
 
 DASHBOARD_ROLES = (Role.LEADER, Role.ADMINISTRATION)
+# The figure a dashboard opens with, as big numbers above the folded sections.
+SUMMARY_KEYS = {"noegletal"}
 
 
 @access.require_role(*DASHBOARD_ROLES)
@@ -46,6 +49,7 @@ def district_dashboard(request: HttpRequest, district_id: int) -> HttpResponse:
         "filter": filterset,
         "dashboard": dashboard,
         "panels": _panels(request, dashboard),
+        "summary": _summary(dashboard),
         "query": request.GET.urlencode(),
     }
     return render(request, "astnet/dashboard_district.html", context)
@@ -83,6 +87,13 @@ def city_overview(request: HttpRequest) -> HttpResponse:
 def city_export(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
     _filterset, dashboard = _city(request)
     return _export(request, dashboard, key, file_format, target=None)
+
+
+def _summary(dashboard) -> Figure | None:
+    """The key figures (nøgletal) shown first, above the folded sections (issue 20)."""
+    if dashboard is None:
+        return None
+    return next((figure for figure in dashboard.figures if figure.key in SUMMARY_KEYS), None)
 
 
 def _panels(request: HttpRequest, dashboard) -> list[dict]:

@@ -5,10 +5,10 @@ import datetime
 import django_filters
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from astnet.figures import Period
+from astnet.formats import format_date
 from astnet.forms import DkfdsFormMixin
 from offers.models import Offer, Track
 
@@ -34,8 +34,8 @@ def check_period(form: forms.Form, cleaned: dict) -> None:
                 name,
                 _("Vælg en dato mellem %(first)s og %(last)s.")
                 % {
-                    "first": date_format(EARLIEST_DAY, "j. F Y"),
-                    "last": date_format(last, "j. F Y"),
+                    "first": format_date(EARLIEST_DAY),
+                    "last": format_date(last),
                 },
             )
             return

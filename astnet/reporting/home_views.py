@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from astnet import access
+from astnet.audit import shows_personal_data
+from astnet.audit_log import with_object_names
 from astnet.models import AuditEvent, Role
 from offers.as_of import open_on_q
 from offers.models import District, Offer
@@ -84,6 +86,9 @@ def home_administration(request: HttpRequest) -> HttpResponse:
 
 
 @access.require_role(Role.DATA_PROTECTION_OFFICER)
+@shows_personal_data("astnet.auditevent", id_kwarg=None)
 def home_dpo(request: HttpRequest) -> HttpResponse:
-    recent = access.scope(request.user, AuditEvent).select_related("actor")[:10]
+    recent = with_object_names(
+        list(access.scope(request.user, AuditEvent).select_related("actor")[:10])
+    )
     return render(request, "astnet/home_dpo.html", {"recent": recent})

@@ -33,7 +33,6 @@ logger = logging.getLogger(__name__)
 
 def report_order(*, ordered_by, district: District | None, period: Period, request=None) -> Report:
     """Queue a report; the worker starts only once the row is committed (so it can find it)."""
-    from astnet.reporting.tasks import report_render
 
     with transaction.atomic():
         report = Report(
@@ -51,10 +50,50 @@ def report_order(*, ordered_by, district: District | None, period: Period, reque
             request=request,
             detail=f"scope={district.pk if district else 'city'} {period.start}–{period.end}",
         )
-        # robust: in eager mode (no Redis) a failing render must not turn the order into an error page;
-        # the report row tells the user what went wrong.
-        transaction.on_commit(lambda: report_render.delay(report.pk), robust=True)
+        # The worker starts only once the row is committed. A broker that is down must not turn the
+        # order into an error page: the row stays queued and the beat sweep sends it later.
+        transaction.on_commit(lambda: report_enqueue(report.pk))
     return report
+
+
+def report_enqueue(report_id: int) -> bool:
+    """Send the render task for one report to the broker and note when; False if the broker is down.
+
+    In eager mode (no Redis) the render runs here; a failing render is recorded on the row by the
+    task, never raised to the caller.
+    """
+    from astnet.reporting.tasks import report_render
+
+    try:
+        report_render.delay(report_id)
+    except Exception as error:  # noqa: BLE001 - kombu's errors differ by transport; all mean "not sent"
+        logger.warning("report %s not sent to the broker: %s", report_id, type(error).__name__)
+        return False
+    Report.objects.filter(pk=report_id, enqueued_at__isnull=True).update(enqueued_at=timezone.now())
+    return True
+
+
+# A queued report whose task was sent this long ago and not started has lost it (a broker that lost
+# its data, a message purged by hand). Far longer than a busy worker keeps a report waiting.
+REQUEUE_AFTER = datetime.timedelta(minutes=30)
+
+
+def reports_requeue(*, now: datetime.datetime | None = None) -> int:
+    """Send again every queued report with no live task; returns how many were sent (issue 17).
+
+    "No live task": the send never reached the broker (enqueued_at empty), or it did more than
+    REQUEUE_AFTER ago and no worker started it. A report sent twice renders once: render_report
+    does nothing for a report that is already done.
+    """
+    now = now or timezone.now()
+    stale = Report.objects.filter(status=Report.Status.QUEUED).filter(
+        Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - REQUEUE_AFTER)
+    )
+    sent = 0
+    for report_id in stale.values_list("pk", flat=True):
+        Report.objects.filter(pk=report_id).update(enqueued_at=None)
+        sent += report_enqueue(report_id)
+    return sent
 
 
 def previous_month(today: datetime.date) -> Period:
@@ -170,15 +209,18 @@ def report_context(report: Report, *, progress=lambda value: None) -> dict:
         done=step,
     )
     district_sections, track_sections = sections[: len(districts)], sections[len(districts) :]
+    transition = transition_status(all_offers, period)
     context = {
         "report": report,
         "period": period,
         "summary": plain_summary(summary, period),
         "summary_figure": summary,
+        "district_summary": _district_summary(district_sections),
+        "transition_sentence": _transition_sentence(transition),
         "city": city,
         "districts": district_sections,
         "tracks": track_sections,
-        "transition": transition_status(all_offers, period),
+        "transition": transition,
         "method_note": privacy.method_note(),
         "created": timezone.localtime(),
     }
@@ -240,6 +282,34 @@ def plain_summary(figure: Figure, period: Period) -> list[str]:
         _("%(now)s borgere kom til for første gang (året før: %(before)s).")
         % {"now": new[0].display, "before": new[1].display},
     ]
+
+
+def _district_summary(sections: list[dict]) -> list[dict]:
+    """Each district's visits now and a year before, from its key figures (suppressed as there)."""
+    rows = []
+    for section in sections:
+        key_figures = next(
+            (p["figure"] for p in section["panels"] if p["figure"].key == "noegletal"), None
+        )
+        if key_figures is not None:
+            visits = key_figures.table.rows[0]
+            rows.append(
+                {
+                    "name": section["district"].name,
+                    "now": visits[0].display,
+                    "before": visits[1].display,
+                }
+            )
+    return rows
+
+
+def _transition_sentence(transition: dict) -> str:
+    """The omstilling in one sentence: how many offers opened and closed in the period."""
+    # "tilbud" and the past tense read the same for one and for many: no plural form needed.
+    return _("%(opened)s tilbud åbnede, og %(closed)s lukkede i perioden.") % {
+        "opened": len(transition["opened"]),
+        "closed": len(transition["closed"]),
+    }
 
 
 def _change(now: int | None, before: int | None) -> str:

@@ -34,6 +34,12 @@ def report_render(report_id: int) -> None:
     reports.render_report(report_id)
 
 
+@shared_task(name="astnet.reports_requeue")
+def reports_requeue() -> int:
+    """Run by django-celery-beat every minute: reports ordered while the broker was down are sent."""
+    return reports.reports_requeue()
+
+
 @shared_task(name="astnet.report_order_monthly")
 def report_order_monthly() -> int:
     """Run by django-celery-beat on the first of each month: last month's city report."""

@@ -6,11 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from astnet import access, charts, privacy
 from astnet.figures import Figure
+from astnet.formats import format_date
 from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 from citizens.models import Citizen
 
@@ -106,11 +106,12 @@ def progress_chart(goal: Goal, nonce: str) -> str:
         description=_("Vurderinger fra 1 til 10 over tid. Tallene står i tabellen ved siden af."),
         row_header=_("Dato"),
         columns=[_("Vurdering")],
-        row_labels=[date_format(rating.rated_on, "j. b") for rating in ratings],
+        row_labels=[format_date(rating.rated_on, year=False) for rating in ratings],
         values=[[rating.score] for rating in ratings],
         counts=False,
         chart_kind="line",
         chart_columns=[0],
+        scale=(1, 10),
     )
     return charts.with_nonce(charts.render(figure), nonce)
 

@@ -1,7 +1,11 @@
 """Writes for courses (forløb): each change in one transaction with its audit event.
 
-Enrolment locks the course row, so two staff enrolling at once cannot both take the last place:
-the second waits for the first and then finds the course full (and joins the waiting list).
+Every change of places or the waiting list locks the course row first, so two staff enrolling or
+ending at once take turns: the second waits for the first and sees its result.
+
+The waiting-list rule (issue 19): a freed place goes to the first in line, never to whoever is
+enrolled next, and a newcomer joins the end of the line while anyone is waiting. `_fill_free_places`
+is the one function that hands out freed places; every write that can free one calls it.
 """
 
 import datetime
@@ -13,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from citizens.courses.access import may_run
 from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 
@@ -32,8 +37,14 @@ def _validate_sessions_within(course: Course) -> None:
 
 
 @transaction.atomic
-def course_save(*, course: Course, host_offers, peer_mentors, by, request=None) -> Course:
-    """Create or change a course. The one saving it must be able to run it afterwards."""
+def course_save(
+    *, course: Course, host_offers, peer_mentors, by, request=None
+) -> tuple[Course, list[Enrollment]]:
+    """Create or change a course. The one saving it must be able to run it afterwards.
+
+    Returns the course and the enrolments moved up from the waiting list because the capacity
+    grew (first in line first). Raises ValidationError when `by` could not run it or it is invalid.
+    """
     host_ids = {offer.pk for offer in host_offers}
     if not may_run(by, lead_id=course.lead_id, host_offer_ids=host_ids):
         raise ValidationError(
@@ -48,6 +59,10 @@ def course_save(*, course: Course, host_offers, peer_mentors, by, request=None) 
     created = course.pk is None
     if created:
         course.created_by = by
+    else:
+        # Locked like every other change of places, so a bigger capacity and a concurrent
+        # enrolment cannot both hand out the same freed place.
+        Course.objects.select_for_update().values_list("pk").get(pk=course.pk)
     course.full_clean()
     _validate_sessions_within(course)
     course.save()
@@ -56,7 +71,8 @@ def course_save(*, course: Course, host_offers, peer_mentors, by, request=None) 
     audit_record(
         actor=by, action=Action.CREATE if created else Action.CHANGE, target=course, request=request
     )
-    return course
+    moved_up = [] if created else _fill_free_places(course, by=by, request=request)
+    return course, moved_up
 
 
 def validate_session_date(course: Course, day: datetime.date) -> None:
@@ -68,8 +84,8 @@ def validate_session_date(course: Course, day: datetime.date) -> None:
             {
                 "date": _("Mødegangen skal ligge inden for forløbets datoer (%(start)s–%(end)s).")
                 % {
-                    "start": course.start_date.strftime("%d.%m.%Y"),
-                    "end": course.end_date.strftime("%d.%m.%Y"),
+                    "start": format_date(course.start_date),
+                    "end": format_date(course.end_date),
                 }
             }
         )
@@ -98,6 +114,42 @@ def _active_count(course: Course) -> int:
     return course.enrollments.filter(waiting_position__isnull=True, outcome="").count()
 
 
+def _has_waiting(course: Course) -> bool:
+    return course.enrollments.filter(waiting_position__isnull=False).exists()
+
+
+def _move_up(course: Course, enrollment: Enrollment, *, by, request=None) -> Enrollment:
+    position = enrollment.waiting_position
+    enrollment.waiting_position = None
+    enrollment.start_date = _first_day(course, timezone.localdate())
+    enrollment.save(update_fields=["waiting_position", "start_date"])
+    _close_gap(course, position)
+    audit_record(
+        actor=by, action=Action.CHANGE, target=enrollment, request=request, detail="moved up"
+    )
+    return enrollment
+
+
+def _fill_free_places(course: Course, *, by, request=None) -> list[Enrollment]:
+    """Give every free place on `course` to the first in line, in order. The caller holds the
+    course row lock. A course that has ended hands out nothing. Returns the enrolments moved up
+    (each with an audit event "moved up"), so the caller can tell staff whom to tell."""
+    moved_up = []
+    if course.end_date and course.end_date < timezone.localdate():
+        return moved_up  # a finished course gives no places; its line stays as it ended
+    free = course.capacity - _active_count(course)
+    if free <= 0:
+        return moved_up
+    first_in_line = course.enrollments.filter(waiting_position__isnull=False).select_related(
+        "citizen"
+    )
+    for enrollment in list(first_in_line.order_by("waiting_position")[:free]):
+        # Re-read: closing the gap behind the previous one moved everyone one step up.
+        enrollment.refresh_from_db(fields=["waiting_position"])
+        moved_up.append(_move_up(course, enrollment, by=by, request=request))
+    return moved_up
+
+
 def enrollment_create(
     *,
     course: Course,
@@ -110,7 +162,9 @@ def enrollment_create(
     vum_reference: str = "",
     request=None,
 ) -> Enrollment:
-    """Give the citizen a place, or the next place on the waiting list when the course is full."""
+    """Give the citizen a place, or the next place on the waiting list when the course is full or
+    anyone is already waiting (a newcomer never passes the line, issue 19). Raises ValidationError
+    when the course has ended or the citizen is on it already."""
     today = timezone.localdate()
     with transaction.atomic():
         course = Course.objects.select_for_update().get(pk=course.pk)
@@ -128,7 +182,7 @@ def enrollment_create(
             referral_date=referral_date or today,
             enrolled_by=by,
         )
-        if _active_count(course) < course.capacity:
+        if not _has_waiting(course) and _active_count(course) < course.capacity:
             enrollment.start_date = _first_day(course, today)
         else:
             last = (
@@ -167,27 +221,25 @@ def _close_gap(course: Course, position: int) -> None:
 
 
 def enrollment_move_up(*, enrollment: Enrollment, by, request=None) -> Enrollment:
-    """A place has freed up: the citizen leaves the waiting list and joins the course."""
+    """A place is free and nobody has taken it yet (places are normally handed out as they free
+    up): the first in line leaves the waiting list and joins the course. Raises ValidationError
+    for anyone else in line, or when there is no free place."""
     with transaction.atomic():
         course = Course.objects.select_for_update().get(pk=enrollment.course_id)
         enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
         if not enrollment.is_waiting:
             raise ValidationError(_("Borgeren står ikke på ventelisten."))
+        if enrollment.waiting_position != 1:
+            raise ValidationError(
+                _("Den, der har ventet længst, får den næste ledige plads. Ryk nr. 1 op først.")
+            )
         if _active_count(course) >= course.capacity:
             raise ValidationError(
                 _(
                     "Der er ingen ledig plads på forløbet. Afslut en tilmelding eller giv flere pladser."
                 )
             )
-        position = enrollment.waiting_position
-        enrollment.waiting_position = None
-        enrollment.start_date = _first_day(course, timezone.localdate())
-        enrollment.save(update_fields=["waiting_position", "start_date"])
-        _close_gap(course, position)
-        audit_record(
-            actor=by, action=Action.CHANGE, target=enrollment, request=request, detail="moved up"
-        )
-    return enrollment
+        return _move_up(course, enrollment, by=by, request=request)
 
 
 def enrollment_end(
@@ -200,8 +252,10 @@ def enrollment_end(
     moved_on_to=None,
     moved_on_to_other: str = "",
     request=None,
-) -> Enrollment:
-    """Record how the enrolment ended; a place (or a waiting-list position) is freed."""
+) -> tuple[Enrollment, list[Enrollment]]:
+    """Record how the enrolment ended; a place (or a waiting-list position) is freed, and a freed
+    place goes to the first in line at once. Returns the ended enrolment and those moved up.
+    Raises ValidationError when it has ended already or the values are invalid."""
     with transaction.atomic():
         course = Course.objects.select_for_update().get(pk=enrollment.course_id)
         enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
@@ -228,7 +282,8 @@ def enrollment_end(
         audit_record(
             actor=by, action=Action.CHANGE, target=enrollment, request=request, detail=outcome
         )
-    return enrollment
+        moved_up = _fill_free_places(course, by=by, request=request)
+    return enrollment, moved_up
 
 
 @transaction.atomic

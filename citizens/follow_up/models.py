@@ -36,13 +36,21 @@ class FollowUpSetting(models.Model):
 
 
 class FollowUp(models.Model):
-    """A citizen due for follow-up at an offer: opened by the nightly refresh, closed when the
-    citizen comes back, is reached, or withdraws the consent."""
+    """A citizen due for follow-up at an offer: opened by the nightly refresh, closed only by what
+    happened (issue 19): the citizen came again (`closing_visit` names the visit), was reached or
+    declined, withdrew the consent, or the rule, the offer or the record changed. Only
+    `citizens.follow_up.services.follow_ups_close` closes one."""
 
     class CloseReason(models.TextChoices):
         VISITED = "visited", _("Borgeren er kommet igen")
         REACHED = "reached", _("Kontakt opnået")
+        DECLINED = "declined", _("Borgeren ønsker ikke kontakt nu")
         CONSENT_WITHDRAWN = "consent_withdrawn", _("Samtykket er trukket tilbage")
+        NO_LONGER_DUE = "no_longer_due", _("Ikke længere aktuel efter ændret opfølgningsregel")
+        NO_LONGER_REGULAR = "no_longer_regular", _("Ikke længere fast bruger af tilbuddet")
+        OFFER_CLOSED = "offer_closed", _("Tilbuddet er lukket")
+        ANONYMISED = "anonymised", _("Borgeren er anonymiseret")
+        MERGED = "merged", _("Lagt sammen med en anden registrering af borgeren")
 
     citizen = models.ForeignKey(
         "citizens.Citizen",
@@ -58,6 +66,15 @@ class FollowUp(models.Model):
     closed_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
     close_reason = models.CharField(
         _("afsluttet fordi"), max_length=20, choices=CloseReason.choices, blank=True
+    )
+    # Undoing a mistaken check-in reopens the follow-up it closed (citizens.services.visit_undo).
+    closing_visit = models.ForeignKey(
+        "citizens.Visit",
+        verbose_name=_("fremmøde der afsluttede"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
     )
 
     class Meta:

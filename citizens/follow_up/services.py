@@ -2,13 +2,16 @@
 
 `refresh_follow_up` runs nightly (citizens/tasks.py) and keeps one open FollowUp per citizen and
 home offer that is due. "Kontakt, ikke kontrol": only citizens with an active follow-up consent.
+
+A follow-up changes only by what happened (issue 19): every path that closes one goes through
+`follow_ups_close`, and "Borgeren er kommet igen" needs the visit that shows it.
 """
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,9 +60,60 @@ def _due_pairs(today: datetime.date) -> dict[tuple[int, int], datetime.date | No
     return due
 
 
+def follow_ups_close(*, follow_ups: QuerySet, reason: str, visit: Visit | None = None) -> int:
+    """Close the open ones among `follow_ups` with `reason` (a FollowUp.CloseReason); returns how
+    many. The one door for closing a follow-up. Raises ValueError for "visited" without the
+    `visit` that shows the citizen came (issue 19: raising a threshold is not a visit)."""
+    if reason not in FollowUp.CloseReason.values:
+        raise ValueError(f"unknown close reason {reason!r}")
+    if (reason == FollowUp.CloseReason.VISITED) != (visit is not None):
+        raise ValueError("a follow-up is closed as visited by a visit, and only then")
+    return follow_ups.filter(closed_at__isnull=True).update(
+        closed_at=timezone.now(), close_reason=reason, closing_visit=visit
+    )
+
+
+def follow_ups_close_by_visit(visit: Visit) -> int:
+    """The citizen came to the offer: close their open follow-up there, if the visit is newer
+    than the last one the follow-up knew of (a back-dated visit from before is no return)."""
+    follow_ups = FollowUp.objects.filter(citizen_id=visit.citizen_id, offer_id=visit.offer_id)
+    follow_ups = follow_ups.filter(Q(last_visit_on__isnull=True) | Q(last_visit_on__lt=visit.day))
+    return follow_ups_close(follow_ups=follow_ups, reason=FollowUp.CloseReason.VISITED, visit=visit)
+
+
+def follow_ups_reopen_for_visit(visit: Visit) -> int:
+    """A check-in taken back was no visit: reopen the follow-up it closed, unless the citizen has
+    another open one there by now. Returns how many were reopened."""
+    closed = FollowUp.objects.filter(closing_visit=visit)
+    if FollowUp.objects.filter(
+        citizen_id=visit.citizen_id, offer_id=visit.offer_id, closed_at__isnull=True
+    ).exists():
+        return 0
+    return closed.update(closed_at=None, close_reason="", closing_visit=None)
+
+
+def _why_no_longer_due(follow_up: FollowUp, today: datetime.date) -> tuple[str, Visit | None]:
+    """What happened to a follow-up that the refresh finds no longer due, in the order that
+    best explains it to staff: a newer visit first, then consent, the offer, the regular."""
+    visits = Visit.objects.filter(citizen_id=follow_up.citizen_id, offer_id=follow_up.offer_id)
+    if follow_up.last_visit_on is not None:
+        visits = visits.filter(day__gt=follow_up.last_visit_on)
+    visit = visits.order_by("-day").first()
+    if visit is not None:
+        return FollowUp.CloseReason.VISITED, visit
+    if not follow_up.consent_active:
+        return FollowUp.CloseReason.CONSENT_WITHDRAWN, None
+    if not Offer.objects.filter(open_on_q(today), pk=follow_up.offer_id).exists():
+        return FollowUp.CloseReason.OFFER_CLOSED, None
+    if not follow_up.offer.regulars.filter(pk=follow_up.citizen_id).exists():
+        return FollowUp.CloseReason.NO_LONGER_REGULAR, None
+    return FollowUp.CloseReason.NO_LONGER_DUE, None
+
+
 @transaction.atomic
 def refresh_follow_up(*, today: datetime.date | None = None) -> dict[str, int]:
-    """Open follow-ups that have become due and close those that no longer are."""
+    """Open follow-ups that have become due and close those that no longer are, each with the
+    reason it no longer is (`_why_no_longer_due`). Returns the counts opened and closed."""
     today = today or timezone.localdate()
     due = _due_pairs(today)
     opened = closed = 0
@@ -71,14 +125,10 @@ def refresh_follow_up(*, today: datetime.date | None = None) -> dict[str, int]:
         if key in due:
             due.pop(key)
             continue
-        follow_up.closed_at = timezone.now()
-        follow_up.close_reason = (
-            FollowUp.CloseReason.VISITED
-            if follow_up.consent_active
-            else FollowUp.CloseReason.CONSENT_WITHDRAWN
+        reason, visit = _why_no_longer_due(follow_up, today)
+        closed += follow_ups_close(
+            follow_ups=FollowUp.objects.filter(pk=follow_up.pk), reason=reason, visit=visit
         )
-        follow_up.save(update_fields=["closed_at", "close_reason"])
-        closed += 1
     FollowUp.objects.bulk_create(
         FollowUp(citizen_id=citizen_id, offer_id=offer_id, last_visit_on=last, opened_on=today)
         for (citizen_id, offer_id), last in due.items()
@@ -106,10 +156,12 @@ def outreach_record(
     outreach.full_clean()
     with transaction.atomic():
         outreach.save()
-        if outcome in (Outreach.Outcome.REACHED, Outreach.Outcome.DECLINED):
-            follow_up.closed_at = timezone.now()
-            follow_up.close_reason = FollowUp.CloseReason.REACHED
-            follow_up.save(update_fields=["closed_at", "close_reason"])
+        reason = {
+            Outreach.Outcome.REACHED: FollowUp.CloseReason.REACHED,
+            Outreach.Outcome.DECLINED: FollowUp.CloseReason.DECLINED,
+        }.get(outcome)
+        if reason:
+            follow_ups_close(follow_ups=FollowUp.objects.filter(pk=follow_up.pk), reason=reason)
         audit_record(actor=by, action=Action.CREATE, target=outreach, request=request)
     return outreach
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.access import attendance_offer_ids
@@ -23,16 +23,9 @@ from citizens.selectors import attendance_offer, attendance_offers
 
 @require_GET
 @access.require_role(Role.STAFF, Role.LEADER)
+@shows_personal_data("citizens.followup", id_kwarg=None, detail="opfølgningsliste")
 def follow_up_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.follow_up_list(request.user), 50).get_page(request.GET.get("side"))
-    # The list names citizens: reading it is a view of personal data.
-    audit_record(
-        actor=request.user,
-        action=Action.VIEW,
-        object_type="citizens.followup",
-        request=request,
-        detail="opfølgningsliste",
-    )
     context = {
         "page": page,
         "is_staff": calls_citizens(request.user),
@@ -47,6 +40,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
 
 
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.followup")
 def outreach_create(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.follow_up_for_change(request.user, pk)
     form = OutreachForm(request.POST or None, initial={"on": timezone.localdate()})

@@ -12,16 +12,14 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from astnet import personal_data
 from astnet.audit import Action, audit_record
+from citizens.follow_up.services import follow_ups_close
 from citizens.models import Citizen, Consent, FollowUp
-from citizens.rights.models import AnonymisationReason, CitizenPrivacy, CitizenRevision
+from citizens.rights.models import AnonymisationReason, CitizenPrivacy
 from citizens.rights.values import model_or_none
 
 logger = logging.getLogger(__name__)
-
-# Stored in the rows, whoever's language the request was in: Danish, not translated.
-ANONYMOUS_NAME = "Anonymiseret borger"
-PLACEHOLDER = "Anonymiseret"
 
 
 def legal_hold_set(
@@ -53,47 +51,13 @@ def legal_hold_set(
 # --- erasure: anonymisation --------------------------------------------------------------------
 
 
-def _erase_free_text(citizen: Citizen, placeholder: str) -> None:
-    """Free text goes; rows stay, so they are still counted. Where a constraint needs text, a
-    neutral placeholder stands in."""
-    # (model, path from the row to the citizen, fields emptied, fields replaced by the placeholder)
-    plan = [
-        (
-            "citizens.expectationtalk",
-            "citizen",
-            ["wishes_and_goals", "what_helps", "activities_to_try"],
-            [],
-        ),
-        ("citizens.outreach", "citizen", ["note"], []),
-        ("citizens.goal", "citizen", ["text", "vum_reference"], []),
-        ("citizens.goalrating", "goal__citizen", ["note"], []),
-        ("citizens.enrollment", "citizen", [], ["stop_reason", "moved_on_to_other"]),
-        ("peers.application", "applicant_citizen", [], ["applicant_first_name"]),
-    ]
-    for label, path, emptied, replaced in plan:
-        model = model_or_none(label)
-        if model is None:
-            continue
-        rows = model._default_manager.filter(**{path: citizen})
-        if emptied:
-            rows.update(**dict.fromkeys(emptied, ""))
-        for name in replaced:
-            rows.exclude(**{name: ""}).update(**{name: placeholder})
-        if label == "peers.application":
-            rows.update(publish_first_name=False)
-
-
 def _end_consents(citizen: Citizen, by) -> None:
     now = timezone.now()
     Consent.objects.filter(citizen=citizen, withdrawn_at__isnull=True).update(
         withdrawn_at=Greatest(Value(now), F("given_at")), withdrawn_recorded_by=by
     )
-    # Withdrawn first: the one-active-per-partner rule then no longer applies to the renamed rows.
-    Consent.objects.filter(citizen=citizen).exclude(partner_name="").update(
-        partner_name=PLACEHOLDER
-    )
-    FollowUp.objects.filter(citizen=citizen, closed_at__isnull=True).update(
-        closed_at=now, close_reason=FollowUp.CloseReason.CONSENT_WITHDRAWN
+    follow_ups_close(
+        follow_ups=FollowUp.objects.filter(citizen=citizen), reason=FollowUp.CloseReason.ANONYMISED
     )
 
 
@@ -112,21 +76,12 @@ def anonymise(
             raise ValidationError(
                 _("Borgeren har et retligt forbehold og kan ikke anonymiseres, før det er ophævet.")
             )
-        # update() rather than save(): the correction history must not keep the erased values.
-        Citizen.objects.filter(pk=locked.pk).update(
-            chosen_name=ANONYMOUS_NAME,
-            birth_year=None,
-            contact_person=None,
-            wants_contact=False,
-            phone="",
-            email="",
-            challenges=[],
-            cpr_encrypted="",
-            cpr_hash=None,
-        )
-        _erase_free_text(locked, PLACEHOLDER)
+        # Consents are withdrawn first: the one-active-per-partner rule then no longer applies
+        # to the partner names the registry renames.
         _end_consents(locked, by)
-        CitizenRevision.objects.filter(citizen=locked).delete()
+        # Every declared place, the citizen's own row last; update() rather than save(), so the
+        # correction history (itself deleted) never keeps the erased values.
+        personal_data.anonymise_rows(locked)
         privacy.anonymised_at = timezone.now()
         privacy.anonymisation_reason = reason
         privacy.save(update_fields=["anonymised_at", "anonymisation_reason"])

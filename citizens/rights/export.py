@@ -1,7 +1,14 @@
 """Access (art. 15, indsigt): everything stored about one citizen, as JSON and as a PDF.
 
 The export walks the citizen's reverse relations, so a model another app adds about a citizen is in
-the export the day it exists."""
+the export the day it exists.
+
+The JSON is for machines as much as for people (issue 16): its keys are field and model names that
+do not change with the interface language (the readable labels travel beside them, under
+"labels"), and date-times are ISO 8601 with their UTC offset."""
+
+import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,6 +16,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
@@ -20,6 +28,8 @@ from citizens.rights.values import (
     HIDDEN_FIELDS,
     field_label,
     field_value,
+    iso_datetime,
+    machine_value,
     model_or_none,
     person_name,
     readable,
@@ -47,16 +57,29 @@ def _has_citizen_fk(model: type[models.Model]) -> bool:
     )
 
 
+def _field_names(model: type[models.Model], skip: str | None) -> list[str]:
+    return [
+        field.name
+        for field in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        if field.name not in HIDDEN_FIELDS and field.name != skip
+    ]
+
+
+def _labels(model: type[models.Model], skip: str | None) -> dict[str, str]:
+    return {name: field_label(model, name) for name in _field_names(model, skip)}
+
+
 def _row(obj: models.Model, skip: str | None) -> dict:
+    """Field name → value, the keys the same in every language."""
     fields = {}
     for field in obj._meta.concrete_fields:
         if field.name in HIDDEN_FIELDS or field.name == skip:
             continue
-        fields[field_label(type(obj), field.name)] = field_value(obj, field)
+        fields[field.name] = machine_value(field_value(obj, field, iso=True))
     for field in obj._meta.many_to_many:
         if field.name == skip:
             continue
-        fields[field_label(type(obj), field.name)] = ", ".join(
+        fields[field.name] = ", ".join(
             str(readable(item)) for item in getattr(obj, field.name).all()
         )
     return fields
@@ -91,7 +114,7 @@ def _children(model: type[models.Model], parents: list[models.Model]):
             grouped.setdefault(getattr(obj, field.attname), []).append(
                 {"id": obj.pk, "fields": _row(obj, field.name), "sections": []}
             )
-        yield child, grouped
+        yield child, field.name, grouped
 
 
 def _section(model: type[models.Model], lookup: dict, skip: str, nested: bool) -> dict:
@@ -99,18 +122,20 @@ def _section(model: type[models.Model], lookup: dict, skip: str, nested: bool) -
     rows = [{"id": obj.pk, "fields": _row(obj, skip), "sections": []} for obj in objects]
     if nested and objects:
         by_id = {row["id"]: row for row in rows}
-        for child, grouped in _children(model, objects):
+        for child, parent_field, grouped in _children(model, objects):
             for parent_id, child_rows in grouped.items():
                 by_id[parent_id]["sections"].append(
                     {
                         "model": child._meta.label_lower,
                         "title": capfirst(str(child._meta.verbose_name_plural)),
+                        "labels": _labels(child, parent_field),
                         "rows": child_rows,
                     }
                 )
     return {
         "model": model._meta.label_lower,
         "title": capfirst(str(model._meta.verbose_name_plural)),
+        "labels": _labels(model, skip),
         "rows": rows,
     }
 
@@ -129,14 +154,27 @@ def _audit_rows(citizen: Citizen, sections: list[dict]) -> list[dict]:
             labels[event.object_type] = _object_type_label(event.object_type)
         rows.append(
             {
-                _("Tidspunkt"): readable(event.at),
-                _("Bruger"): person_name(event.actor),
-                _("Handling"): event.get_action_display(),
-                _("Om"): f"{labels[event.object_type]} {event.object_id}",
-                _("Detalje"): event.detail,
+                "at": iso_datetime(event.at),
+                "user": person_name(event.actor),
+                "action": event.action,
+                "action_label": event.get_action_display(),
+                "object_type": event.object_type,
+                "object_id": event.object_id,
+                "object": f"{labels[event.object_type]} {event.object_id}",
+                "detail": event.detail,
             }
         )
     return rows
+
+
+def _audit_labels() -> dict[str, str]:
+    return {
+        "at": _("Tidspunkt"),
+        "user": _("Bruger"),
+        "action_label": _("Handling"),
+        "object": _("Om"),
+        "detail": _("Detalje"),
+    }
 
 
 def _object_type_label(object_type: str) -> str:
@@ -177,9 +215,15 @@ def export_citizen(citizen: Citizen) -> dict:
     ]
     masked = _cpr_masked(citizen)
     return {
+        "format": "astnet-indsigt/2",
+        "language": get_language(),
         "title": _("Indsigt: oplysninger om en borger"),
-        "generated_at": readable(timezone.now()),
-        "citizen": {"id": citizen.pk, "fields": _row(citizen, None)},
+        "generated_at": iso_datetime(timezone.now()),
+        "citizen": {
+            "id": citizen.pk,
+            "labels": _labels(Citizen, None),
+            "fields": _row(citizen, None),
+        },
         "cpr": {
             "masked": masked,
             "note": _(
@@ -190,42 +234,53 @@ def export_citizen(citizen: Citizen) -> dict:
         if masked
         else None,
         "sections": sections,
+        "audit_labels": _audit_labels(),
         "audit_events": _audit_rows(citizen, sections),
     }
 
 
 WIDE_SECTION = 6
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 
 
 def _printable(value) -> str:
     if isinstance(value, bool):
         return _("Ja") if value else _("Nej")
+    if isinstance(value, str) and ISO_DATETIME.match(value):
+        return datetime.datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
     return "–" if value in (None, "") else str(value)
+
+
+def _print_fields(labels: dict[str, str], fields: dict) -> list[tuple[str, str]]:
+    return [(labels[name], _printable(value)) for name, value in fields.items()]
 
 
 def _print_section(section: dict) -> dict:
     rows = [
         {
-            "fields": [(label, _printable(value)) for label, value in row["fields"].items()],
+            "fields": _print_fields(section["labels"], row["fields"]),
             "sections": [_print_section(child) for child in row["sections"]],
         }
         for row in section["rows"]
     ]
-    labels = [label for label, _value in rows[0]["fields"]] if rows else []
+    labels = list(section["labels"].values())
     return {**section, "rows": rows, "labels": labels, "wide": len(labels) > WIDE_SECTION}
 
 
 def _for_print(export: dict) -> dict:
-    """The export as the PDF shows it: values as text, wide records one per block."""
-    events = export["audit_events"]
+    """The export as the PDF shows it: Danish labels, values as text, wide records one per block."""
+    columns = export["audit_labels"]
     return {
         **export,
+        "generated_at": _printable(export["generated_at"]),
         "citizen": {
-            "fields": [(label, _printable(v)) for label, v in export["citizen"]["fields"].items()]
+            "fields": _print_fields(export["citizen"]["labels"], export["citizen"]["fields"])
         },
         "sections": [_print_section(section) for section in export["sections"]],
-        "audit_labels": list(events[0]) if events else [],
-        "audit_events": [[_printable(value) for value in event.values()] for event in events],
+        "audit_labels": list(columns.values()),
+        "audit_events": [
+            [_printable(event[name]) for name in columns] for event in export["audit_events"]
+        ],
     }
 
 

@@ -18,7 +18,7 @@ class CitizenSearchForm(DkfdsFormMixin, forms.Form):
 
 
 class LegalHoldForm(DkfdsFormMixin, forms.Form):
-    legal_hold = forms.BooleanField(label=_("Retligt forbehold"), required=False)
+    legal_hold = forms.BooleanField(label=_("Borgeren har et retligt forbehold"), required=False)
     reason = forms.CharField(
         label=_("Begrundelse"),
         help_text=_("Fx en verserende klagesag. Skriv ikke helbredsoplysninger her."),

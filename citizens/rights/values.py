@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from citizens.models import Challenge, Citizen
 from citizens.rights.models import CitizenRevision
@@ -51,12 +52,28 @@ def readable(value) -> str | int | bool | None:
     return str(value)
 
 
+def iso_datetime(value: datetime.datetime) -> str:
+    """ISO 8601 in Copenhagen time with its offset, to the second: 2026-03-01T14:05:00+01:00."""
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+def machine_value(value):
+    """A value for the JSON export: date-times in ISO 8601 with their offset (issue 16)."""
+    if isinstance(value, datetime.datetime):
+        return iso_datetime(value)
+    return value
+
+
 def challenge_labels(values) -> str:
     labels = dict(Challenge.choices)
     return ", ".join(str(labels.get(value, value)) for value in values or [])
 
 
-def field_value(obj: models.Model, field) -> str | int | bool | None:
+def field_value(obj: models.Model, field, *, iso: bool = False):
+    """The value as people read it; with `iso`, a date-time stays a datetime for the caller to
+    write as ISO 8601."""
+    if iso and isinstance(field, models.DateTimeField):
+        return field.value_from_object(obj)
     if field.choices:
         return str(getattr(obj, f"get_{field.name}_display")())
     if field.is_relation:
@@ -71,10 +88,30 @@ def field_value(obj: models.Model, field) -> str | int | bool | None:
     return readable(value)
 
 
+# Fields declared without a verbose_name get Django's English one ("created at"); the Danish PDF
+# must not show it (issue 16). Every field the export reaches has either its own label or one here
+# (tests/rights/test_export.py walks them all).
+COMMON_LABELS = {
+    "id": _lazy("nummer"),
+    "created_at": _lazy("oprettet"),
+    "updated_at": _lazy("ændret"),
+    "recorded_by": _lazy("registreret af"),
+    "at": _lazy("tidspunkt"),
+}
+
+
 def field_label(model: type[models.Model], name: str) -> str:
     if name == CPR_FIELD:
         return _("CPR-nummer")
     try:
-        return capfirst(str(model._meta.get_field(name).verbose_name))
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    if not has_own_label(field) and name in COMMON_LABELS:
+        return capfirst(str(COMMON_LABELS[name]))
+    return capfirst(str(field.verbose_name))
+
+
+def has_own_label(field) -> bool:
+    """False when Django made the label from the field's English name."""
+    return getattr(field, "_verbose_name", None) is not None

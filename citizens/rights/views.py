@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.rights import selectors, services
@@ -25,6 +25,7 @@ DPO = Role.DATA_PROTECTION_OFFICER
 
 
 @access.require_role(DPO, Role.LEADER)
+@shows_personal_data("citizens.citizen", id_kwarg=None)
 def index(request: HttpRequest) -> HttpResponse:
     form = CitizenSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
@@ -43,9 +44,10 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @access.require_role(DPO, Role.LEADER)
+@shows_personal_data("citizens.citizen")
 def citizen(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.rights_citizen(request.user, pk)
-    audit_record(actor=request.user, action=Action.VIEW, target=found, request=request)
+    request.audited_object = found
     return render(
         request,
         "citizens/rights/citizen.html",
@@ -86,12 +88,11 @@ def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access.require_role(DPO, Role.LEADER)
+@shows_personal_data("citizens.citizen", detail="history")
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.rights_citizen(request.user, pk)
     page = Paginator(services.revisions_for(found), PAGE_SIZE).get_page(request.GET.get("side"))
-    audit_record(
-        actor=request.user, action=Action.VIEW, target=found, request=request, detail="history"
-    )
+    request.audited_object = found
     return render(
         request,
         "citizens/rights/history.html",
@@ -100,6 +101,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access.require_role(DPO)
+@shows_personal_data("citizens.citizen")
 def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.rights_citizen(request.user, pk)
     privacy = selectors.privacy_of(found)
@@ -126,6 +128,7 @@ def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access.require_role(DPO)
+@shows_personal_data("citizens.citizen")
 def anonymise(request: HttpRequest, pk: int) -> HttpResponse:
     """A confirmation page that says what goes and what stays; then the anonymisation."""
     found = selectors.rights_citizen(request.user, pk)
@@ -159,6 +162,7 @@ def anonymise(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access.require_role(DPO)
+@shows_personal_data("citizens.citizen", id_kwarg=None)
 def retention(request: HttpRequest) -> HttpResponse:
     """The nightly job's dry run: who would be anonymised tonight, and why."""
     today = timezone.localdate()
@@ -177,6 +181,7 @@ def retention(request: HttpRequest) -> HttpResponse:
 
 
 @access.require_role(DPO, Role.LEADER, Role.STAFF)
+@shows_personal_data("citizens.consent", id_kwarg=None)
 def consents(request: HttpRequest) -> HttpResponse:
     form = ConsentFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

@@ -13,7 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens import cpr, selectors, services
@@ -30,9 +30,10 @@ from citizens.rights.selectors import consent_to_withdraw
 
 @require_GET
 @access.require_role(Role.STAFF, Role.LEADER)
+@shows_personal_data("citizens.citizen")
 def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
     citizen = selectors.citizen_for_page(request.user, pk)
-    audit_record(actor=request.user, action=Action.VIEW, target=citizen, request=request)
+    request.audited_object = citizen
     visits = Paginator(selectors.visits_by_month(citizen=citizen, user=request.user), 24)
     context = {
         "citizen": citizen,
@@ -77,6 +78,7 @@ def citizen_create(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters("cpr_number")
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.citizen")
 def citizen_edit(request: HttpRequest, pk: int) -> HttpResponse:
     citizen = selectors.citizen_for_page(request.user, pk, "change")
     form = CitizenForm(request.POST or None, instance=citizen, user=request.user)
@@ -102,6 +104,7 @@ def citizen_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.citizen")
 def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a visit on an earlier day (the "I dag" page covers today)."""
     citizen = selectors.citizen_for_page(request.user, pk, "change")
@@ -134,6 +137,7 @@ def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.citizen")
 def talk_create(request: HttpRequest, pk: int) -> HttpResponse:
     citizen = selectors.citizen_for_page(request.user, pk, "change")
     form = ExpectationTalkForm(
@@ -161,6 +165,7 @@ def talk_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.citizen")
 def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
     citizen = selectors.citizen_for_page(request.user, pk, "change")
     form = ConsentForm(request.POST or None)

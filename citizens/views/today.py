@@ -14,21 +14,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
+from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens import selectors, services
 from citizens.forms import (
     QuickCitizenForm,
 )
-from citizens.models import Visit
+from citizens.models import Visit, validate_chosen_name
 
 ROSTER_PAGE_SIZE = 100
-LISTS = {"roster", "search"}
+LISTS = {"roster", "search", "same-name"}
+
+
+def _names_a_citizen(query: str) -> bool:
+    try:
+        validate_chosen_name(query)
+    except ValidationError:
+        return False
+    return True
 
 
 def _today_context(offer, **extra) -> dict:
     day = timezone.localdate()
     return {
+        "query_names_a_citizen": _names_a_citizen(extra.get("query", "")),
         "offer": offer,
         "day": day,
         "counts": selectors.day_counts(offer=offer, day=day),
@@ -51,15 +61,13 @@ def today_start(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @access.require_role(Role.STAFF)
+@shows_personal_data("offers.offer", id_kwarg="offer_id", detail="i dag")
 def today(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = selectors.attendance_offer(request.user, offer_id)
     day = timezone.localdate()
     query = request.GET.get("q", "").strip()
     roster = selectors.roster_for_offer(offer=offer, user=request.user, day=day)
-    # The roster names citizens: reading it is a view of personal data (never the search text).
-    audit_record(
-        actor=request.user, action=Action.VIEW, target=offer, request=request, detail="i dag"
-    )
+    request.audited_object = offer
     context = _today_context(
         offer,
         page=Paginator(roster, ROSTER_PAGE_SIZE).get_page(request.GET.get("side")),
@@ -74,6 +82,7 @@ def today(request: HttpRequest, offer_id: int) -> HttpResponse:
 
 @require_GET
 @access.require_role(Role.STAFF)
+@shows_personal_data("offers.offer", id_kwarg="offer_id", detail="søgning")
 def today_search(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = selectors.attendance_offer(request.user, offer_id)
     query = request.GET.get("q", "").strip()
@@ -86,10 +95,6 @@ def today_search(request: HttpRequest, offer_id: int) -> HttpResponse:
         if query
         else None
     )
-    if query:
-        audit_record(
-            actor=request.user, action=Action.VIEW, target=offer, request=request, detail="søgning"
-        )
     context = _today_context(
         offer,
         query=query,
@@ -190,25 +195,30 @@ def quick_create(request: HttpRequest, offer_id: int) -> HttpResponse:
     form = QuickCitizenForm(request.POST)
     day = timezone.localdate()
     if form.is_valid():
-        citizen = services.citizen_arrive(
-            by=request.user,
-            chosen_name=form.cleaned_data["chosen_name"],
-            offer=offer,
-            request=request,
-        )
-        announcement = _("%(name)s er oprettet og tjekket ind.") % {"name": citizen.chosen_name}
-        if not request.htmx:
-            messages.success(request, announcement)
-            return redirect("citizens:today", offer.pk)
-        context = _today_context(
-            offer,
-            created=selectors.citizen_with_visit(
-                user=request.user, citizen_id=citizen.pk, offer=offer, day=day
-            ),
-            list_name="search",
-            announcement=announcement,
-        )
-        return render(request, "citizens/today.html#created-update", context)
+        try:
+            citizen = services.citizen_arrive(
+                by=request.user,
+                chosen_name=form.cleaned_data["chosen_name"],
+                offer=offer,
+                confirmed_new=form.cleaned_data["confirmed_new"],
+                request=request,
+            )
+        except ValidationError as refusal:
+            add_service_error(form, refusal)
+        else:
+            announcement = _("%(name)s er oprettet og tjekket ind.") % {"name": citizen.chosen_name}
+            if not request.htmx:
+                messages.success(request, announcement)
+                return redirect("citizens:today", offer.pk)
+            context = _today_context(
+                offer,
+                created=selectors.citizen_with_visit(
+                    user=request.user, citizen_id=citizen.pk, offer=offer, day=day
+                ),
+                list_name="search",
+                announcement=announcement,
+            )
+            return render(request, "citizens/today.html#created-update", context)
     query = request.POST.get("chosen_name", "").strip()
     context = _today_context(
         offer,
@@ -217,6 +227,11 @@ def quick_create(request: HttpRequest, offer_id: int) -> HttpResponse:
         if query
         else None,
         quick_form=form,
+        same_name=selectors.same_name_at_offer(
+            offer=offer, user=request.user, chosen_name=query, day=day
+        )
+        if form.has_error("chosen_name", "same_name")
+        else None,
     )
     if request.htmx:
         return render(request, "citizens/today.html#search-update", context)

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_date
+
 
 class District(models.Model):
     name = models.CharField(_("navn"), max_length=100, unique=True)
@@ -202,7 +204,7 @@ class OfferAddressChange(models.Model):
         indexes = [models.Index(fields=["changed_on"])]
 
     def __str__(self) -> str:
-        return f"{self.offer} {self.changed_on:%d.%m.%Y}"
+        return f"{self.offer} {format_date(self.changed_on)}"
 
 
 class TargetGroup(models.Model):

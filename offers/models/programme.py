@@ -6,9 +6,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_date
 from offers.models.places import Offer, Track
 
 
@@ -151,7 +151,7 @@ class OpeningException(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%d.%m.%Y}"
+        return f"{format_date(self.date)}"
 
     def clean(self) -> None:
         if self.closed:
@@ -307,8 +307,8 @@ class Activity(models.Model):
                     "Perioden fra %(first)s til %(last)s har ingen %(weekday)s. "
                     "Ret ugedagen eller datoerne."
                 ) % {
-                    "first": date_format(self.starts_on, "j. F Y"),
-                    "last": date_format(self.ends_on, "j. F Y"),
+                    "first": format_date(self.starts_on),
+                    "last": format_date(self.ends_on),
                     "weekday": self.get_weekday_display(),
                 }
             self.date = None

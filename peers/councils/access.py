@@ -206,3 +206,25 @@ def may_withdraw_application(user, application: Application) -> bool:
 def may_read_every_budget(user) -> bool:
     """Administration reads every council's budget totals (aggregates, never applications)."""
     return is_city_wide(user)
+
+
+def seat_candidates(council: Council) -> QuerySet:
+    """Active users who may be given a seat on `council`: those who already hold a role in its
+    district (staff, leaders, council members there) and new users with no role yet. The seat
+    form looks usernames up only here, so it tells nothing about users elsewhere in the city
+    (issue 16)."""
+    from django.contrib.auth import get_user_model
+
+    district_id = council.district_id or (council.offer.district_id if council.offer_id else None)
+    in_district = (
+        Q(memberships__offer__district_id=district_id)
+        | Q(memberships__district_id=district_id)
+        | Q(memberships__council__district_id=district_id)
+        | Q(memberships__council__offer__district_id=district_id)
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(in_district | Q(memberships__isnull=True))
+        .distinct()
+    )

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from peers.councils import services
+from peers.councils.forms import KronerField
 from peers.councils.models import Application, Budget, Council, CouncilMember
 from peers.councils.money import kroner
 
@@ -19,6 +20,9 @@ class CouncilAdmin(admin.ModelAdmin):
 
 
 class BudgetAdminForm(forms.ModelForm):
+    # Typed in kroner like on the leader's page, stored in øre (issue 20: 20000 meant 200,00 kr.).
+    amount_ore = KronerField(label=_("Budget i kroner"), help_text=_("Fx 25000 eller 25.000,00."))
+
     class Meta:
         model = Budget
         fields = ["council", "year", "amount_ore"]
@@ -46,8 +50,12 @@ class BudgetAdmin(admin.ModelAdmin):
     what is granted, under the same lock, and audited."""
 
     form = BudgetAdminForm
-    list_display = ["council", "year", "amount_ore"]
+    list_display = ["council", "year", "amount"]
     list_filter = ["year"]
+
+    @admin.display(description=_("Budget"), ordering="amount_ore")
+    def amount(self, budget: Budget) -> str:
+        return kroner(budget.amount_ore)
 
     def get_readonly_fields(self, request, obj=None):
         # Moving a budget to another council or year would move its grants with it.
@@ -82,8 +90,12 @@ class CouncilMemberAdmin(admin.ModelAdmin):
 class ApplicationAdmin(admin.ModelAdmin):
     """Read only: applications change state only through the council's votes."""
 
-    list_display = ["title", "council", "state", "amount_ore", "submitted_at"]
+    list_display = ["title", "council", "state", "amount", "submitted_at"]
     list_filter = ["state"]
+
+    @admin.display(description=_("Beløb"), ordering="amount_ore")
+    def amount(self, application: Application) -> str:
+        return kroner(application.amount_ore)
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -4,12 +4,12 @@ forms for seats, budget and rules."""
 import datetime
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet import access
+from astnet.formats import format_date
 from astnet.forms import DkfdsFormMixin
 from citizens.models import Citizen
 from peers.councils import access as council_access
@@ -59,6 +59,12 @@ class KronerField(forms.CharField):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def prepare_value(self, value):
+        """Øre from the database are shown as kroner ("20.000,00"); typed text stays as typed."""
+        if isinstance(value, int):
+            return kroner(value).removesuffix(" kr.")
+        return value
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -260,11 +266,18 @@ class SeatAddForm(DkfdsFormMixin, forms.Form):
         help_text=_("Tom: perioden løber, til den bliver afsluttet."),
     )
 
+    def __init__(self, *args, council, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.council = council
+
     def clean_user(self):
         username = self.cleaned_data["user"].strip()
-        user = get_user_model().objects.filter(username__iexact=username, is_active=True).first()
+        user = (
+            council_access.seat_candidates(self.council).filter(username__iexact=username).first()
+        )
         if user is None:
-            raise ValidationError(_("Der findes ingen aktiv bruger med det brugernavn."))
+            # One message whether the name exists elsewhere or nowhere (issue 16).
+            raise ValidationError(_("Ingen bruger med det brugernavn kan få en plads i dette råd."))
         return user
 
     def clean(self):
@@ -346,7 +359,7 @@ class DecisionLinkForm(DkfdsFormMixin, forms.Form):
         self.fields["decisions"].queryset = self.decision_choices
         self.fields["decisions"].label_from_instance = lambda decision: (
             f"{decision.application.title} · {decision.get_outcome_display()} · "
-            f"{decision.decided_at:%d.%m.%Y}"
+            f"{format_date(decision.decided_at)}"
         )
 
     def full_clean(self) -> None:

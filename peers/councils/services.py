@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from astnet.models import Membership, Role
 from peers.councils import access
 from peers.councils.models import (
@@ -25,6 +26,7 @@ from peers.councils.models import (
     CouncilMember,
 )
 from peers.councils.money import kroner
+from peers.councils.uploads import check_attachment_batch, download_name
 
 State = Application.State
 
@@ -45,8 +47,8 @@ class BudgetExceeded(ValidationError):
 
 
 def _seat_dates(term_from: datetime.date | None, term_to: datetime.date | None) -> str:
-    start = term_from.strftime("%d.%m.%Y") if term_from else ""
-    end = term_to.strftime("%d.%m.%Y") if term_to else _("uden slutdato")
+    start = format_date(term_from) if term_from else ""
+    end = format_date(term_to) if term_to else _("uden slutdato")
     return f"{start} – {end}"
 
 
@@ -62,8 +64,14 @@ def council_member_add(
 ) -> CouncilMember:
     """A seat on the council and the login membership that goes with it, kept together. A user has
     one seat row per council (the votes point at it), so a new term after an ended one reuses it;
-    a term that overlaps a seat the user already holds is refused."""
+    a term that overlaps a seat the user already holds is refused, and so is `by` seating
+    themselves."""
     term_from = term_from or timezone.localdate()
+    if by is not None and by.pk == user.pk:
+        # Separation of duties (issue 16): a leader manages seats but never gives one to themselves.
+        raise ValidationError(
+            {"user": _("Du kan ikke give dig selv en plads i rådet. Bed en anden leder om det.")}
+        )
     if role not in CouncilMember.Role.values:
         raise ValidationError({"role": _("Vælg formand, medlem eller suppleant.")})
     if term_to is not None and term_to < term_from:
@@ -107,7 +115,7 @@ def council_member_end(*, seat: CouncilMember, term_to: datetime.date, by=None) 
         raise ValidationError(
             {
                 "term_to": _("Slutdatoen skal ligge efter periodens start (%(start)s).")
-                % {"start": seat.term_from.strftime("%d.%m.%Y")}
+                % {"start": format_date(seat.term_from)}
             }
         )
     seat.term_to = term_to
@@ -270,6 +278,7 @@ def application_create(
         errors["applicant_citizen"] = _("Vælg den borger, der søger.")
     if errors:
         raise ValidationError(errors)
+    check_attachment_batch([upload.file.size for upload in attachments])
     application = Application.objects.create(
         council=council,
         applicant_citizen=applicant_citizen,
@@ -290,7 +299,7 @@ def application_create(
         ApplicationAttachment.objects.create(
             application=application,
             file=upload.file,
-            original_name=upload.file.name[:200],
+            original_name=download_name(upload.file.name, upload.content_type),
             content_type=upload.content_type,
             size=upload.file.size,
             uploaded_by=by,

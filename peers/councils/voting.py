@@ -74,12 +74,16 @@ def vote_open(
 
 def _eligible_seats(application: Application, on: datetime.date) -> list[CouncilMember]:
     recused = application.recusals.values("member_id")
-    return list(
+    seats = (
         CouncilMember.objects.voting(on)
         .filter(council_id=application.council_id)
         .exclude(pk__in=recused)
-        .select_related("user")
     )
+    # Whoever helped write the application does not vote on it (issue 16), so the vote closes
+    # without them.
+    if application.helped_by_id is not None:
+        seats = seats.exclude(user_id=application.helped_by_id)
+    return list(seats.select_related("user"))
 
 
 @transaction.atomic
@@ -99,6 +103,11 @@ def vote_cast(*, application: Application, user, choice: str) -> Vote:
         raise ValidationError(_("Du har ikke stemmeret i dette råd."))
     if application.recusals.filter(member=seat).exists():
         raise ValidationError(_("Du er inhabil og kan ikke stemme om denne ansøgning."))
+    if application.helped_by_id == user.pk:
+        # Separation of duties (issue 16): staff who helped write it cannot also decide it.
+        raise ValidationError(
+            _("Du har hjulpet med at skrive ansøgningen og kan ikke stemme om den.")
+        )
     vote, created = Vote.objects.update_or_create(
         application=application, member=seat, defaults={"choice": choice, "cast_at": timezone.now()}
     )

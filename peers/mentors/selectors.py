@@ -154,7 +154,7 @@ def mentor_list(*, user) -> QuerySet[PeerMentor]:
 
 
 def with_certification(mentors: Iterable[PeerMentor]) -> list[PeerMentor]:
-    """Sets `certified_on` on each mentor of a page (three queries for the page)."""
+    """Sets `certified_on` on each mentor of a page (four queries for the page)."""
     mentors = list(mentors)
     dates = mentor_certification_dates(mentor_ids=[m.pk for m in mentors])
     for mentor in mentors:

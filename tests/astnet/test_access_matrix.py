@@ -37,6 +37,10 @@ PUBLIC = {
     "workshops:vote_start",
     "workshops:ballot",
     "workshops:dot",
+    # Logging in through the municipality's identity provider (issue 17): 404 while it is off.
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+    "oidc_logout",
 }
 
 # Views for anyone logged in, whatever their roles: the way home and the second factor.

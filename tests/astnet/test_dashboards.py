@@ -387,7 +387,7 @@ def test_council_budgets_are_shown_in_kroner(client, figures):
     Budget.objects.create(council=figures.council, year=2026, amount_ore=1_250_000)
     client.force_login(figures.leader)
     rows = figure_rows(client.get(dashboard_url(figures.amager)), "raadsbudgetter")
-    assert rows["Brugerrådet i Nabo"] == ["12500", "0"]
+    assert rows["Brugerrådet i Nabo"] == ["12.500", "0"]
 
 
 def test_a_section_whose_app_is_missing_stays_out(monkeypatch, figures):

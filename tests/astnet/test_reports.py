@@ -97,8 +97,26 @@ def test_the_pdf_is_tagged_with_headings_and_a_table_of_contents(
         reader = PdfReader(io.BytesIO(handle.read()))
     assert "/StructTreeRoot" in reader.trailer["/Root"]
     assert reader.trailer["/Root"].get("/Lang") == "da"
-    contents = reader.pages[1].extract_text()
-    assert "Indhold" in contents and "Sammenfatning" in contents
+    assert "Sammenfatning" in reader.pages[1].extract_text()
+    assert any("Indhold i bilagene" in page.extract_text() for page in reader.pages)
+
+
+def test_the_report_opens_with_a_plain_summary_of_at_most_two_pages(
+    client, city, django_capture_on_commit_callbacks
+):
+    client.force_login(city.administration)
+    order(client, django_capture_on_commit_callbacks)
+    with Report.objects.get().file.open("rb") as handle:
+        pages = [page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages]
+
+    appendix = next(i for i, text in enumerate(pages) if "Indhold i bilagene" in text)
+    summary = "\n".join(pages[1:appendix])
+    assert "Sammenfatning" in pages[1]
+    assert appendix <= 3  # the cover, then at most two pages of summary
+    assert "besøg i tilbuddene" in summary
+    assert "Besøg i hver bydel" in summary and "Center Nørrebro" in summary
+    assert "1 tilbud åbnede" in summary or "0 tilbud åbnede" in summary
+    assert "lukkede i perioden" in summary
 
 
 def test_a_district_report_holds_only_that_district(

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -28,6 +30,8 @@ def test_seed_demo_builds_the_plan_and_a_login_per_role(db, capsys, settings, tm
     assert "koordinator" in out
     assert Citizen.objects.exists()
     assert Visit.objects.exists()
+    steps = re.findall(r"^\[(\d+)/(\d+)\] ", out, re.MULTILINE)
+    assert len(steps) >= 5 and steps[0][0] == "1" and steps[-1][0] == steps[-1][1]
 
 
 def test_seed_demo_is_idempotent(db, settings, tmp_path):

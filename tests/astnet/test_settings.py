@@ -55,3 +55,50 @@ def test_danish_is_the_default_and_english_is_available(settings):
 def test_check_deploy_warns_when_the_second_factor_is_not_required():
     result = manage("check", "--deploy", **{**PRODUCTION, "REQUIRE_OTP": "0"})
     assert "astnet.W001" in result.stdout + result.stderr
+
+
+PRINT_PRIVATE_STORAGE = (
+    "from django.core.files.storage import storages; s = storages['private']; "
+    "print(type(s).__module__, type(s).__name__, getattr(s, 'bucket_name', '-'), "
+    "getattr(s, 'endpoint_url', '-'), getattr(s, 'default_acl', '-'))"
+)
+
+
+def test_private_files_go_to_a_folder_by_default():
+    result = manage("shell", "-c", PRINT_PRIVATE_STORAGE, SECRET_KEY="x")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split()[:2] == [
+        "astnet.storage",
+        "PrivateStorage",
+    ]
+
+
+def test_an_s3_bucket_is_switched_on_by_environment_variables():
+    result = manage(
+        "shell",
+        "-c",
+        PRINT_PRIVATE_STORAGE,
+        SECRET_KEY="x",
+        PRIVATE_S3_BUCKET="astnet-private",
+        PRIVATE_S3_ENDPOINT_URL="https://s3.kk.example",
+        PRIVATE_S3_ACCESS_KEY_ID="id",
+        PRIVATE_S3_SECRET_ACCESS_KEY="secret",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == [
+        "storages.backends.s3",
+        "S3Storage",
+        "astnet-private",
+        "https://s3.kk.example",
+        "private",
+    ]
+
+
+def test_reports_and_attachments_are_stored_in_the_private_storage():
+    from django.core.files.storage import storages
+
+    from astnet.models import Report
+    from peers.models import ApplicationAttachment
+
+    for model in (Report, ApplicationAttachment):
+        assert model._meta.get_field("file").storage is storages["private"]

@@ -271,6 +271,8 @@ def _talk_data(world, **changes):
         "activities_to_try": "Cykelværkstedet",
         "follow_up_consent_asked": "on",
         "follow_up_consent_given": "on",
+        "contact_method": "sms",
+        "contact_phone": "20 30 40 50",
         "contact_person_agreed": "on",
         "contact_person": world.staff.pk,
     }
@@ -300,6 +302,16 @@ def test_a_talk_with_consent_records_the_consent_and_contact_person(client, worl
         ({"follow_up_consent_asked": None}, "kun give samtykke, når vedkommende er spurgt"),
         ({"contact_person": ""}, "Vælg den kontaktperson"),
         ({"offer": str(1_000_000)}, "Marker en gyldig valgmulighed"),
+        ({"contact_method": None}, "Spørg borgeren, hvordan vi må tage kontakt."),
+        ({"contact_phone": ""}, "Skriv det telefonnummer, borgeren vil kontaktes på."),
+        (
+            {"contact_method": "email", "contact_email": ""},
+            "Skriv den e-mailadresse, borgeren vil kontaktes på.",
+        ),
+        (
+            {"follow_up_consent_given": None},
+            "Vælg kun en kontaktform, når borgeren har sagt ja til opfølgning.",
+        ),
     ],
 )
 def test_a_talk_with_impossible_input_is_refused_and_nothing_saved(
@@ -315,6 +327,28 @@ def test_a_talk_with_impossible_input_is_refused_and_nothing_saved(
     assert message in response.content.decode()
     assert not ExpectationTalk.objects.exists()
     assert not Consent.objects.exists()
+
+
+def test_a_yes_to_follow_up_records_how_the_citizen_wants_to_be_reached(client, world, citizen):
+    client.force_login(world.staff)
+
+    client.post(reverse("citizens:talk_create", args=[citizen.pk]), _talk_data(world))
+    page = client.get(reverse("citizens:detail", args=[citizen.pk])).content.decode()
+
+    citizen.refresh_from_db()
+    assert ExpectationTalk.objects.get().contact_method == "sms"
+    assert citizen.wants_contact and citizen.phone == "20 30 40 50"
+    assert "Send en sms" in page
+    assert "Ønsker at blive kontaktet</dt><dd>Ja" in page
+
+
+def test_the_talk_form_asks_how_to_make_contact(client, world, citizen):
+    client.force_login(world.staff)
+
+    page = client.get(reverse("citizens:talk_create", args=[citizen.pk])).content.decode()
+
+    assert "Sådan vil borgeren kontaktes" in page
+    assert 'type="radio" name="contact_method" value="phone"' in page
 
 
 def test_consent_to_a_partner_needs_the_partners_name(client, world, citizen):

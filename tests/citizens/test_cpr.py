@@ -74,7 +74,7 @@ def test_it_uses_the_configured_key(settings):
 
 
 def test_a_citizen_is_found_by_cpr_number_within_scope_only(world):
-    from citizens.selectors import citizen_find_by_cpr
+    from citizens.services import citizen_cpr_match as citizen_find_by_cpr
     from citizens.services import citizen_create
 
     own = citizen_create(
@@ -84,7 +84,7 @@ def test_a_citizen_is_found_by_cpr_number_within_scope_only(world):
         by=world.staff, chosen_name="Åse", home_offers=[world.griffen], cpr_number="020290-1234"
     )
 
-    assert citizen_find_by_cpr(user=world.staff, number="0101901234") == own
-    assert citizen_find_by_cpr(user=world.staff, number="020290-1234") is None
+    assert citizen_find_by_cpr(by=world.staff, number="0101901234") == own
+    assert citizen_find_by_cpr(by=world.staff, number="020290-1234") is None
     with pytest.raises(ValidationError):
-        citizen_find_by_cpr(user=world.staff, number="999999-1234")
+        citizen_find_by_cpr(by=world.staff, number="999999-1234")

@@ -2,11 +2,16 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+DEMO_PASSWORD = "demo-adgangskode-til-browsertest"
+# Where browser tests save screenshots: a folder CI keeps as an artefact and git ignores.
+SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "test-results/screenshots"))
 WCAG_21_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
@@ -56,3 +61,17 @@ def log_in(page, username, password):
     page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").last.click()
+
+
+@pytest.fixture
+def demo_city(db, settings, tmp_path):
+    """The demo data of `make run`, with one login per role and DEMO_PASSWORD."""
+    settings.VAR_DIR = tmp_path
+    settings.DEMO_PASSWORD = DEMO_PASSWORD
+    call_command("seed_demo", verbosity=0)
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )

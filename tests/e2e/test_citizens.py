@@ -107,3 +107,29 @@ def test_the_undo_button_goes_away_after_a_minute(page, world):
     expect(undo).to_have_count(0)
     expect(page.get_by_role("link", name="Alma")).to_be_focused()
     expect(page.get_by_text("Tjekket ind kl.")).to_be_visible()
+
+
+def test_an_expired_session_sends_check_in_to_login_and_back_with_nothing_lost(page, world):
+    """Issue 17: after the idle half hour, "Tjek ind" must not paste the login page into the row."""
+    from django.contrib.sessions.models import Session
+
+    f.CitizenFactory(chosen_name="Alma", home_offers=[world.nabo])
+    log_in(page, world.staff.username, TEST_PASSWORD)
+    page.wait_for_url("**/hjem/medarbejder/")
+    roster = f"/borgere/tilbud/{world.nabo.pk}/i-dag/"
+    page.goto(roster)
+    page.route("**/i-dag/soeg/**", lambda route: route.abort())  # typing alone sends nothing yet
+    page.get_by_label("Find eller opret borger").fill("Ingrid")
+    page.unroute("**/i-dag/soeg/**")
+    Session.objects.all().delete()  # the 30 idle minutes have passed
+
+    page.get_by_role("button", name="Tjek ind Alma").click()
+
+    page.wait_for_url(re.compile(r"/login/\?next=" + re.escape(roster.replace("/", "%2F")) + "$"))
+    assert not Visit.objects.exists()
+    page.get_by_label("Brugernavn").fill(world.staff.username)
+    page.get_by_label("Adgangskode").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Log ind").last.click()
+    page.wait_for_url(f"**{roster}")
+    expect(page.get_by_label("Find eller opret borger")).to_have_value("Ingrid")
+    expect(page.get_by_role("alert")).to_contain_text("Intet blev gemt")

@@ -59,7 +59,7 @@ def test_a_leader_adds_a_member_and_sets_the_budget_and_the_member_sees_it(
     assert_accessible(page)
     page.get_by_label("Budget i kroner").fill("25.000")
     page.get_by_role("button", name="Gem budgettet").click()
-    page.get_by_text(f"Budgettet for {timezone.localdate().year} er nu 25.000,00 kr.").wait_for()
+    page.get_by_text(f"Nyt budget for {timezone.localdate().year}: 25.000,00 kr.").wait_for()
     assert_accessible(page)
 
     page.get_by_role("link", name="Tilbage til Brugerrådet i Nabo").click()
@@ -99,7 +99,7 @@ def test_a_decision_by_vote_is_added_to_a_meeting_by_hand(page, council_world, a
     assert_accessible(page)
     page.get_by_label("Kanotur · Bevilget", exact=False).check()
     page.get_by_role("button", name="Tilføj til referatet").click()
-    page.get_by_text("1 beslutning(er) står nu i mødets referat.").wait_for()
+    page.get_by_text("1 beslutning står nu i mødets referat.").wait_for()
     assert page.get_by_role("cell", name="Kanotur").is_visible()
     assert_accessible(page)
     assert Decision.objects.get(application=application).meeting_id == meeting.pk

@@ -4,6 +4,7 @@ a scenario is drafted from the inputs and the summary PDF downloads; axe-core on
 import re
 
 import pytest
+from django.urls import reverse
 
 from tests.e2e.conftest import log_in
 from tests.factories import TEST_PASSWORD
@@ -123,3 +124,30 @@ def test_a_workshop_from_the_tables_to_the_summary(
     assert download.suggested_filename.endswith(".pdf")
     with open(download.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+
+def test_the_projector_shows_big_text_no_navigation_and_a_qr_code_to_the_ballot(
+    browser, live_server, world, ws, assert_accessible
+):
+    context = browser.new_context(
+        locale="da-DK", base_url=live_server.url, viewport={"width": 1920, "height": 1080}
+    )
+    screen = context.new_page()
+    log_in(screen, world.staff.username, TEST_PASSWORD)
+    screen.wait_for_url("**/hjem/**")
+    screen.goto(reverse("workshops:screen", args=[ws.amager.pk]))
+    screen.get_by_role("link", name="Vis i fuld skærm til projektoren").click()
+    screen.locator("body.workshop-projector").wait_for()
+
+    assert screen.locator(".site-nav").count() == 0
+    assert screen.get_by_text("Logget ind som").count() == 0
+    smallest = screen.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('main p, main li, main a, main h1, main h2')]
+             .filter(el => el.textContent.trim())
+             .map(el => parseFloat(getComputedStyle(el).fontSize)))"""
+    )
+    assert smallest >= 32
+    qr = screen.get_by_role("img", name=re.compile(r"QR-kode, der åbner \S+stem\S* med koden"))
+    assert qr.is_visible()
+    assert_accessible(screen)
+    context.close()

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.urls import reverse
+
 from peers.mentors import selectors
 from tests.mentors import factories as mf
 from tests.mentors.conftest import attend
@@ -75,3 +77,17 @@ def test_it_costs_three_queries_however_many_participants(mentor_world, django_a
         dates = selectors.certification_dates(participation_ids=ids)
 
     assert sum(1 for day in dates.values() if day) == 5
+
+
+def test_a_certified_mentor_is_shown_certified_not_in_training(client, mentor_world):
+    w = mentor_world
+    attend(w.sara_on_cohort, w.modules[0], DAY)
+    attend(w.sara_on_cohort, w.modules[1], DAY)
+    client.force_login(w.world.leader)
+
+    page = client.get(reverse("mentors:network")).content.decode()
+
+    sara_row = next(row for row in page.split("<tr") if "Sara" in row)
+    omar_row = next(row for row in page.split("<tr") if "Omar" in row)
+    assert "Certificeret" in sara_row and "Under uddannelse" not in sara_row
+    assert "Under uddannelse" in omar_row

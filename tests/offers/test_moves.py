@@ -184,7 +184,7 @@ def test_the_omstilling_shows_a_move_not_a_closing(client, world):
     assert [o.name for o in entry["continuing"]] == ["Nabo"]
     assert (entry["before"], entry["after"]) == (2, 2)
     page = response.content.decode()
-    assert "Flyttet 1.3.2017: fra Gammelvej 1 til Sundholmsvej 8" in page
+    assert "Flyttet 1. mar. 2017: fra Gammelvej 1 til Sundholmsvej 8" in page
     assert "1 flytning." in page
 
 
@@ -245,7 +245,7 @@ def test_without_a_date_the_latest_move_is_shown(client, world):
     response = client.get(TRANSITION)
 
     assert response.context["day"] == MOVE_DAY
-    assert "Flyttet 1.3.2017" in response.content.decode()
+    assert "Flyttet 1. mar. 2017" in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,7 @@ def test_a_leader_adds_a_member_with_role_and_term(client, council_world, nina):
     ("data", "message"),
     [
         ({"term_from": days(10), "term_to": days(1)}, "Periodens slutdato skal ligge efter"),
-        ({"user": "findes-ikke"}, "Der findes ingen aktiv bruger med det brugernavn."),
+        ({"user": "findes-ikke"}, "Ingen bruger med det brugernavn kan få en plads i dette råd."),
         ({"user": "bo"}, "Brugeren har allerede en plads i rådet i perioden"),
         ({"role": "boss"}, "Vælg formand, medlem eller suppleant."),
     ],
@@ -238,7 +238,7 @@ def test_a_leader_sets_the_yearly_budget(client, council_world):
     assert Budget.objects.get(council=council_world.council, year=year).amount_ore == 15_000_50
     assert "amount_ore=1500050" in audited("peers.budget", AuditEvent.Action.CHANGE)
     page = client.get(response["Location"]).content.decode()
-    assert f"Budgettet for {year} er nu 15.000,50 kr." in page
+    assert f"Nyt budget for {year}: 15.000,50 kr.<" in page
 
 
 def test_a_budget_for_next_year_is_created_and_audited(client, council_world):
@@ -292,7 +292,7 @@ def test_the_admin_saves_budgets_through_the_same_check(rf: RequestFactory, coun
     budget = council_world.budget
     granted_decision(council_world, amount_ore=2_500_00)
     form = BudgetAdminForm(
-        {"council": budget.council_id, "year": budget.year, "amount_ore": 1_000_00},
+        {"council": budget.council_id, "year": budget.year, "amount_ore": "1.000"},
         instance=budget,
     )
     assert not form.is_valid()
@@ -306,6 +306,26 @@ def test_the_admin_saves_budgets_through_the_same_check(rf: RequestFactory, coun
     assert Budget.objects.get(pk=budget.pk).amount_ore == 12_000_00
     assert "amount_ore=1200000" in audited("peers.budget", AuditEvent.Action.CHANGE)
     assert admin.get_readonly_fields(request, budget) == ["council", "year"]
+
+
+def test_the_admin_takes_and_shows_budgets_in_kroner(council_world):
+    budget = council_world.budget
+    shown = BudgetAdminForm(instance=budget)
+    typed = BudgetAdminForm(
+        {"council": budget.council_id, "year": budget.year, "amount_ore": "20000"},
+        instance=budget,
+    )
+
+    assert 'value="10.000,00"' in str(shown["amount_ore"])
+    assert typed.is_valid(), typed.errors
+    assert typed.cleaned_data["amount_ore"] == 20_000_00
+
+
+def test_the_admin_speaks_danish(admin_client):
+    page = admin_client.get("/admin/").content.decode()
+
+    assert "Log ud" in page
+    assert "Velkommen" in page
 
 
 # --- rules -------------------------------------------------------------------------------------

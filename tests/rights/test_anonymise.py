@@ -227,4 +227,6 @@ def test_the_first_name_on_a_council_application_goes(full_record, world):
         "Anonymiseret",
         False,
     )
-    assert application.title == "Tur til Bakken"
+    # Issue 16: the texts about the person go too; the amount stays for the budget.
+    assert application.title == "Anonymiseret"
+    assert application.amount_ore == 150_000

@@ -136,4 +136,4 @@ def test_the_history_is_part_of_the_export(people, world):
     export = rights_services.export_citizen(people.bente)
 
     section = next(s for s in export["sections"] if s["model"] == "citizens.citizenrevision")
-    assert section["rows"][0]["fields"]["Efter"] == "87654321"
+    assert section["rows"][0]["fields"]["new_value"] == "87654321"

@@ -46,3 +46,24 @@ def test_only_facilitators_open_the_screen(client, world, ws, role):
 def test_another_districts_screen_answers_404(client, world, ws):
     client.force_login(world.staff)
     assert client.get(reverse("workshops:screen", args=[ws.norrebro.pk])).status_code == 404
+
+
+def test_the_screen_has_a_qr_code_to_the_ballot_with_the_code(client, world, ws):
+    client.force_login(world.staff)
+
+    html = client.get(url(ws)).content.decode()
+
+    assert 'class="workshop-qr" src="data:image/svg+xml;base64,' in html
+    assert f"QR-kode, der åbner http://testserver/stem/ med koden {ws.amager.voting_code}" in html
+
+
+def test_full_screen_mode_shows_no_navigation_or_login(client, world, ws):
+    client.force_login(world.staff)
+
+    normal = client.get(url(ws)).content.decode()
+    full = client.get(url(ws) + "?fuld=1").content.decode()
+
+    assert "Logget ind som" in normal and 'class="site-nav"' in normal
+    assert "Logget ind som" not in full and 'class="site-nav"' not in full
+    assert 'class="workshop-projector"' in full
+    assert ws.amager.voting_code in full

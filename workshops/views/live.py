@@ -1,5 +1,7 @@
 """The workshop day: live input from the tables and the big screen."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -7,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from astnet import access
+from astnet import access, qr
 from astnet.forms import add_service_error
 from workshops import access as workshop_access
 from workshops import selectors, services
@@ -82,12 +84,18 @@ def input_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.require_role(*workshop_access.FACILITATORS)
 def screen(request: HttpRequest, pk: int) -> HttpResponse:
-    """The big screen in the room: inputs arriving, grouped by theme, and the voting code."""
+    """The big screen in the room: inputs arriving, grouped by theme, and the voting code with a QR
+    code that opens /stem/ with the code filled in. `?fuld=1` is the projector's full-screen mode:
+    no navigation, no "Logget ind som", text of 32 px and more (issue 20)."""
     workshop = selectors.workshop_detail(user=request.user, pk=pk, action="change")
+    vote_url = request.build_absolute_uri(reverse("workshops:vote_start"))
     context = {
         "workshop": workshop,
         "groups": selectors.inputs_by_theme(workshop=workshop),
-        "vote_url": request.build_absolute_uri(reverse("workshops:vote_start")),
+        "vote_url": vote_url,
+        "full_screen": request.GET.get("fuld") == "1",
     }
+    if workshop.voting_open:
+        context["vote_qr"] = qr.data_uri(f"{vote_url}?{urlencode({'kode': workshop.voting_code})}")
     template = "workshops/screen.html#board" if request.htmx else "workshops/screen.html"
     return render(request, template, context)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from astnet import access
+from astnet.formats import format_date
 from astnet.forms import add_service_error
 from astnet.models import Role
 from workshops import access as workshop_access
@@ -147,7 +148,7 @@ def workshop_delete(request: HttpRequest, pk: int) -> HttpResponse:
         context={
             "title": _("Slet workshop"),
             "heading": _("Slet workshoppen “%(title)s”?") % {"title": workshop.title},
-            "what": f"{workshop.title} · {workshop.district.name} · {workshop.date:%d.%m.%Y}",
+            "what": f"{workshop.title} · {workshop.district.name} · {format_date(workshop.date)}",
             "effects": selectors.workshop_delete_effects(workshop=workshop),
             "kind": "workshop",
             "confirm": _("Ja, slet workshoppen"),

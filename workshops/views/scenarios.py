@@ -56,7 +56,6 @@ def _scenario_form_page(request: HttpRequest, scenario: Scenario, workshop: Work
         else:
             messages.success(request, _("Scenariet er gemt."))
             return redirect("workshops:scenario_edit", pk=saved.pk)
-    chosen = {str(pk) for pk in (form["inputs"].value() or [])}
     return render(
         request,
         "workshops/scenario_form.html",
@@ -64,8 +63,6 @@ def _scenario_form_page(request: HttpRequest, scenario: Scenario, workshop: Work
             "form": form,
             "scenario": scenario,
             "workshop": workshop,
-            "candidates": candidates,
-            "chosen": chosen,
         },
     )
 

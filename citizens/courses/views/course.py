@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.courses import selectors, services
@@ -19,6 +19,7 @@ from citizens.courses.forms import (
     CourseForm,
 )
 from citizens.courses.models import Course
+from citizens.courses.views.enrolment import announce_moved_up
 
 PAGE_SIZE = 25
 
@@ -47,7 +48,7 @@ def _course_form_page(request: HttpRequest, course: Course | None) -> HttpRespon
     )
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.course_save(
+            saved, moved_up = services.course_save(
                 course=form.save(commit=False),
                 host_offers=form.cleaned_data["host_offers"],
                 peer_mentors=form.cleaned_data["peer_mentors"],
@@ -58,6 +59,7 @@ def _course_form_page(request: HttpRequest, course: Course | None) -> HttpRespon
             add_service_error(form, error)
         else:
             messages.success(request, _("Forløbet er gemt."))
+            announce_moved_up(request, moved_up)
             return redirect("courses:detail", saved.pk)
     return render(request, "citizens/courses/course_form.html", {"form": form, "course": course})
 
@@ -76,6 +78,7 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @access.require_role(*COURSE_READERS)
+@shows_personal_data("citizens.course")
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     course = selectors.course_for_page(request.user, pk)
     shows_register = sees_register(request.user, course)
@@ -99,5 +102,5 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ended=[e for e in enrollments if e.outcome],
         )
         context["has_free_place"] = len(context["active"]) < course.capacity
-        audit_record(actor=request.user, action=Action.VIEW, target=course, request=request)
+        request.audited_object = course
     return render(request, "citizens/courses/course_detail.html", context)

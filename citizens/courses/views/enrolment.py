@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from astnet import access
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.access import attendance_offer_ids
@@ -19,8 +20,22 @@ from citizens.courses.forms import (
 from citizens.courses.models import Enrollment
 
 
+def announce_moved_up(request: HttpRequest, moved_up: list[Enrollment]) -> None:
+    """Tell the staff member who freed a place whom it went to, so the citizen is told too."""
+    for enrollment in moved_up:
+        messages.info(
+            request,
+            _(
+                "%(name)s var nr. 1 på ventelisten og har fået den ledige plads. "
+                "Husk at give %(name)s besked."
+            )
+            % {"name": enrollment.citizen.chosen_name},
+        )
+
+
 @require_http_methods(["GET", "POST"])
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.course")
 def enroll(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff enrol citizens of their own offers on any course in the city."""
     course = selectors.course_for_page(request.user, pk)
@@ -92,6 +107,7 @@ def move_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.enrollment")
 def enrollment_end(request: HttpRequest, pk: int) -> HttpResponse:
     enrollment = access.get_in_scope(
         request.user, Enrollment.objects.select_related("citizen", "course"), "change", pk=pk
@@ -103,7 +119,7 @@ def enrollment_end(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.enrollment_end(
+            _ended, moved_up = services.enrollment_end(
                 enrollment=enrollment,
                 outcome=data["outcome"],
                 end_date=data["end_date"],
@@ -120,6 +136,7 @@ def enrollment_end(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("Forløbet for %(name)s er afsluttet.") % {"name": enrollment.citizen.chosen_name},
             )
+            announce_moved_up(request, moved_up)
             return redirect("courses:detail", enrollment.course_id)
     return render(
         request,

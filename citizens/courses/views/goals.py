@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from astnet import access, privacy
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.courses import selectors, services
@@ -26,6 +26,7 @@ PAGE_SIZE = 25
 
 @require_http_methods(["GET", "POST"])
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.citizen", id_kwarg="citizen_id")
 def goal_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
     """A goal for a citizen the user works with, or a participant on a course the user runs."""
     run_enrollments = access.scope(request.user, Enrollment, "change").filter(citizen_id=citizen_id)
@@ -81,9 +82,10 @@ def _goal_page(request: HttpRequest, goal, form, status: int = 200) -> HttpRespo
 
 @require_GET
 @access.require_role(*COURSE_READERS)
+@shows_personal_data("citizens.goal")
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     goal = selectors.goal_for_page(request.user, pk)
-    audit_record(actor=request.user, action=Action.VIEW, target=goal, request=request)
+    request.audited_object = goal
     return _goal_page(request, goal, GoalRatingForm())
 
 

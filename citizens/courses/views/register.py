@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
+from astnet.formats import format_date
 from astnet.forms import add_service_error
 from astnet.models import Role
 from citizens.courses import selectors, services
@@ -34,7 +35,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Mødegangen %(day)s er oprettet.") % {"day": session.date.strftime("%d.%m.%Y")},
+                _("Mødegangen %(day)s er oprettet.") % {"day": format_date(session.date)},
             )
             if "another" in request.POST:
                 return redirect("courses:session_create", course.pk)
@@ -56,9 +57,10 @@ def _register_session(request: HttpRequest, pk: int, action: access.ScopeAction)
 
 @require_GET
 @access.require_role(*COURSE_READERS)
+@shows_personal_data("citizens.session")
 def session_register(request: HttpRequest, pk: int) -> HttpResponse:
     session = _register_session(request, pk, "view")
-    audit_record(actor=request.user, action=Action.VIEW, target=session, request=request)
+    request.audited_object = session
     return render(
         request,
         "citizens/courses/register.html",

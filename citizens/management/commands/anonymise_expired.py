@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from citizens.rights import services
 
@@ -21,9 +22,21 @@ class Command(BaseCommand):
         # Ids only: a name in a terminal or a cron mail would be personal data in a log.
         if dry_run:
             self.stdout.write(
-                _("%(count)d borgere ville blive anonymiseret.") % {"count": len(ids)}
+                ngettext(
+                    "%(count)d borger ville blive anonymiseret.",
+                    "%(count)d borgere ville blive anonymiseret.",
+                    len(ids),
+                )
+                % {"count": len(ids)}
             )
         else:
-            self.stdout.write(_("%(count)d borgere er anonymiseret.") % {"count": len(ids)})
+            self.stdout.write(
+                ngettext(
+                    "%(count)d borger er anonymiseret.",
+                    "%(count)d borgere er anonymiseret.",
+                    len(ids),
+                )
+                % {"count": len(ids)}
+            )
         for pk in ids:
             self.stdout.write(f"citizen {pk}")

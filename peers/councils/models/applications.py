@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from astnet.storage import private_storage
 from peers.councils.models.councils import Budget, Council, CouncilCriteria, CouncilMember, Meeting
+from peers.councils.uploads import EXTENSIONS
 
 
 class Application(models.Model):
@@ -135,8 +136,9 @@ DECIDED_STATES = (
 
 
 def attachment_path(instance: "ApplicationAttachment", filename: str) -> str:
-    # The stored name never carries the uploaded name, which may itself be personal.
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    # The stored name never carries the uploaded name, which may itself be personal, and its
+    # extension follows the sniffed type, not the uploaded name (issue 16).
+    extension = EXTENSIONS.get(instance.content_type, "bin")
     return f"council-applications/{instance.application_id}/{timezone.now():%Y%m%d%H%M%S%f}.{extension}"
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import shows_personal_data
 from astnet.forms import add_service_error
 from astnet.models import Role
 from peers.councils import access as council_access
@@ -20,6 +20,7 @@ from peers.councils.views.council import COUNCIL_ROLES, council_context
 
 
 @access.require_role(Role.COUNCIL_MEMBER, Role.STAFF)
+@shows_personal_data("peers.council")
 def application_new(request: HttpRequest, pk: int) -> HttpResponse:
     council = access.get_in_scope(request.user, Council.objects.select_related("offer"), pk=pk)
     if not council_access.may_apply(request.user, council):
@@ -49,9 +50,10 @@ def application_receipt(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access.require_role(*COUNCIL_ROLES)
+@shows_personal_data("peers.application")
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for(user=request.user, pk=pk)
-    audit_record(actor=request.user, action=Action.VIEW, target=application, request=request)
+    request.audited_object = application
     context = council_context(request, application.council)
     vote = None
     if application.state == Application.State.IN_VOTE:
@@ -177,7 +179,7 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
         handle = attachment.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    audit_record(actor=request.user, action=Action.VIEW, target=attachment, request=request)
+    request.audited_object = attachment
     response = FileResponse(
         handle,
         as_attachment=True,

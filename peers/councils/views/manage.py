@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet import access
+from astnet.formats import format_date
 from astnet.forms import add_service_error
 from astnet.models import Role
 from peers.councils import selectors, services
@@ -34,6 +35,7 @@ def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = SeatAddForm(
         request.POST if request.method == "POST" else None,
         initial={"term_from": timezone.localdate(), "role": CouncilMember.Role.MEMBER},
+        council=council,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -84,7 +86,7 @@ def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Perioden for %(name)s slutter %(date)s.")
                 % {
                     "name": seat.display_name,
-                    "date": form.cleaned_data["term_to"].strftime("%d.%m.%Y"),
+                    "date": format_date(form.cleaned_data["term_to"]),
                 },
             )
             return redirect("peers:seats", pk=seat.council_id)
@@ -120,7 +122,7 @@ def council_budget(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Budgettet for %(year)s er nu %(amount)s.")
+                    _("Nyt budget for %(year)s: %(amount)s")
                     % {"year": budget.year, "amount": kroner(budget.amount_ore)},
                 )
                 return redirect("peers:budget", pk=council.pk)

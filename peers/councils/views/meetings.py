@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from astnet import access
@@ -92,7 +93,12 @@ def meeting_link_decisions(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)s beslutning(er) står nu i mødets referat.") % {"count": linked},
+                ngettext(
+                    "%(count)s beslutning står nu i mødets referat.",
+                    "%(count)s beslutninger står nu i mødets referat.",
+                    linked,
+                )
+                % {"count": linked},
             )
             return redirect("peers:meeting", pk=meeting.pk)
     context = _with_link_form(request, _meeting_context(request, pk), form)

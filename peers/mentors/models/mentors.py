@@ -2,11 +2,14 @@
 their placements at offers across the city, the peer meetings they hold and their supervision
 (sparring)."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_date
 from citizens.models import Citizen
 from offers.models import District, Offer
 
@@ -110,6 +113,18 @@ class PeerMentor(models.Model):
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
 
+    # Set by peers.mentors.selectors.with_certification: certification is computed, never stored.
+    certified_on: datetime.date | None = None
+
+    @property
+    def status_label(self) -> str:
+        """The status as shown: "Certificeret" for a mentor still marked in training whose
+        certification is known (issue 20: certified mentors were shown "Under uddannelse").
+        Needs `with_certification` to have run; without it, the stored status."""
+        if self.status == self.Status.IN_TRAINING and self.certified_on:
+            return str(_("Certificeret"))
+        return self.get_status_display()
+
 
 class Placement(models.Model):
     """A mentor working at an offer for a period (placering)."""
@@ -193,7 +208,7 @@ class PeerMeeting(models.Model):
         indexes = [models.Index(fields=["offer", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.offer} · {self.date:%d.%m.%Y}"
+        return f"{self.offer} · {format_date(self.date)}"
 
 
 class Supervision(models.Model):
@@ -217,4 +232,4 @@ class Supervision(models.Model):
         verbose_name_plural = _("supervisioner")
 
     def __str__(self) -> str:
-        return f"{self.date:%d.%m.%Y}"
+        return f"{format_date(self.date)}"

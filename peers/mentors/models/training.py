@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from astnet.formats import format_date
 from peers.mentors.models.mentors import PeerMentor
 
 
@@ -160,7 +161,7 @@ class ModuleSession(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.module} · {self.date:%d.%m.%Y}"
+        return f"{self.module} · {format_date(self.date)}"
 
 
 class ModuleAttendance(models.Model):

@@ -52,7 +52,7 @@ def own_page(request: HttpRequest) -> HttpResponse:
         return render(request, "peers/mentors/own_missing.html")
     today = timezone.localdate()
     context = {
-        "mentor": mentor,
+        "mentor": selectors.with_certification([mentor])[0],
         "progress": selectors.own_progress(mentor=mentor),
         "placements": selectors.own_placements(mentor=mentor),
         "upcoming": selectors.upcoming_meetings(mentor=mentor, today=today)[:10],
@@ -117,6 +117,7 @@ def network(request: HttpRequest) -> HttpResponse:
     )
     filters = MentorNetworkFilter(request.GET or None, queryset=mentors)
     page = paginate(request, filters.qs)
+    page.object_list = selectors.with_certification(page.object_list)
     return render(request, "peers/mentors/network.html", {"filter": filters, "page": page})
 
 

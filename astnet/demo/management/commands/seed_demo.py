@@ -40,7 +40,7 @@ class Command(BaseCommand):
             )
             return
         try:
-            logins, password = seed.seed_demo(municipality)
+            logins, password = seed.seed_demo(municipality, progress=self.stdout.write)
         except seed.AnotherMunicipalitysDemo as error:
             raise CommandError(
                 f"Databasen rummer allerede demoen for {error}. Brug en tom database "

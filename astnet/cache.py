@@ -1,0 +1,50 @@
+"""Django's Redis cache that treats an unreachable Redis as an empty cache (issue 17).
+
+The cache only saves work: with Redis down a page must count its figures afresh rather than answer
+500. Reads miss, writes are dropped, and a warning is logged (without keys: they may name a page).
+"""
+
+import logging
+
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+
+def _forgiving(method, miss):
+    """Wraps a RedisCacheClient method: on a RedisError, log and return `miss(*args)` instead."""
+
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except RedisError as error:
+            logger.warning("cache unavailable, recomputing: %s", type(error).__name__)
+            return miss(*args, **kwargs)
+
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+class ForgivingRedisCacheClient(RedisCacheClient):
+    """Every cache operation as Django's, but a Redis outage reads as a miss and drops the write."""
+
+    add = _forgiving(RedisCacheClient.add, lambda *a, **k: False)
+    get = _forgiving(RedisCacheClient.get, lambda key, default: default)
+    set = _forgiving(RedisCacheClient.set, lambda *a, **k: None)
+    touch = _forgiving(RedisCacheClient.touch, lambda *a, **k: False)
+    delete = _forgiving(RedisCacheClient.delete, lambda *a, **k: False)
+    get_many = _forgiving(RedisCacheClient.get_many, lambda *a, **k: {})
+    has_key = _forgiving(RedisCacheClient.has_key, lambda *a, **k: False)
+    set_many = _forgiving(RedisCacheClient.set_many, lambda data, timeout: list(data))
+    delete_many = _forgiving(RedisCacheClient.delete_many, lambda *a, **k: None)
+    clear = _forgiving(RedisCacheClient.clear, lambda *a, **k: False)
+
+
+class ForgivingRedisCache(RedisCache):
+    """`CACHES` backend: django.core.cache.backends.redis.RedisCache with ForgivingRedisCacheClient."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ForgivingRedisCacheClient
