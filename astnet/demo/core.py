@@ -24,7 +24,7 @@ from citizens.models import Citizen, Visit
 from offers.models import District, Offer, Track
 from peers.models import Council
 
-# The municipality record's words for Copenhagen (the same as migration astnet 0007 keeps).
+# The municipality record's words for Copenhagen (the same as migration astnet 0012 keeps).
 COPENHAGEN = {
     "name": "København",
     "administration": "Københavns Kommune, Socialforvaltningen",

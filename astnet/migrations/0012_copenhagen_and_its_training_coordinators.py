@@ -34,6 +34,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("astnet", "0006_municipality_and_training_coordinator")]
+    dependencies = [("astnet", "0011_municipality_and_training_coordinator")]
 
     operations = [migrations.RunPython(forwards, backwards)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("astnet", "0005_refresh_dashboards"),
+        ("astnet", "0010_merge_audit_chain_and_login"),
         ("offers", "0003_address_changes_and_programme_version"),
         ("peers", "0004_peer_mentors"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
