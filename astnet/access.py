@@ -11,7 +11,7 @@ from typing import Literal
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
 
 from astnet.models import Membership, Role
@@ -50,6 +50,11 @@ def has_role(user, *wanted: str) -> bool:
 
 def staff_offer_ids(user) -> set[int]:
     return {m.offer_id for m in memberships(user) if m.role == Role.STAFF}
+
+
+def staff_offers(user) -> dict:
+    """The offers where the user is staff, by id, as loaded with the memberships (no query)."""
+    return {m.offer_id: m.offer for m in memberships(user) if m.role == Role.STAFF}
 
 
 def leader_district_ids(user) -> set[int]:
@@ -143,6 +148,15 @@ def get_in_scope(
         ValueError,
     ) as error:
         raise Http404 from error
+
+
+def follows(user, model: type[Model], action: ScopeAction, field: str) -> Exists:
+    """A rule's condition for rows whose `field` points at an object of `model` in the user's
+    scope, as a correlated EXISTS: PostgreSQL checks it row by row through `model`'s primary key.
+    `field__in=scope(...)` joined to another condition by OR cannot become a semi-join, so the
+    planner builds the whole scope first: for citizens, every visit of the user's offers, read to
+    show one citizen's goals (issue 22: 518–541 ms a query on 2.5 M visits)."""
+    return Exists(scope(user, model, action).filter(pk=OuterRef(field)))
 
 
 def require_role(*allowed: str) -> Callable:

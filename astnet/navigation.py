@@ -1,8 +1,9 @@
 """The navigation: what each role may use, in one list. A page missing here is not reachable."""
 
+import functools
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from astnet import access
@@ -65,11 +66,18 @@ NAV_ITEMS: list[NavItem] = [
 ]
 
 
+@functools.cache
+def _url(url_name: str, script_prefix: str) -> str:
+    # The navigation's URLs take no arguments: reversed once per process, not on every page.
+    return reverse(url_name)
+
+
 def items_for(user) -> list[dict]:
     held = access.roles(user)
+    prefix = get_script_prefix()
     items = []
     for item in NAV_ITEMS:
         if item.roles is not None and not (held & item.roles):
             continue
-        items.append({"label": item.label, "url": reverse(item.url_name)})
+        items.append({"label": item.label, "url": _url(item.url_name, prefix)})
     return items

@@ -8,7 +8,14 @@ Staff see and change the citizens of their own offers; a district's leaders read
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from astnet.access import ScopeAction, has_role, leader_district_ids, rule, scope, staff_offer_ids
+from astnet.access import (
+    ScopeAction,
+    follows,
+    has_role,
+    leader_district_ids,
+    rule,
+    staff_offer_ids,
+)
 from astnet.models import Role
 
 
@@ -71,9 +78,9 @@ def _per_offer(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 
 def about_a_citizen(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Rows about one citizen follow that citizen's scope."""
+    """Rows about one citizen follow that citizen's scope (checked per row: `follows`)."""
     citizen_model = qs.model._meta.get_field("citizen").related_model
-    return qs.filter(citizen__in=scope(user, citizen_model, action).values("pk"))
+    return qs.filter(follows(user, citizen_model, action, "citizen"))
 
 
 rule("citizens.consent")(about_a_citizen)

@@ -2,11 +2,14 @@
 
 import datetime
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.db.models.functions import TruncMonth
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, TruncMonth
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from astnet import access
+from astnet.row_urls import row_url
 from citizens.access import attendance_offer_ids
 from citizens.models import (
     AnonymousVisits,
@@ -27,7 +30,12 @@ def attendance_offers(user) -> QuerySet:
 
 
 def attendance_offer(user, offer_id: int) -> Offer:
-    return access.get_in_scope(user, attendance_offers(user), "change", pk=offer_id)
+    """The offer where the user takes attendance, from the memberships already loaded (no query);
+    404 for any other offer."""
+    offer = access.staff_offers(user).get(offer_id)
+    if offer is None:
+        raise Http404
+    return offer
 
 
 def _with_visit_on(citizens: QuerySet, *, offer: Offer, day: datetime.date) -> QuerySet:
@@ -45,10 +53,47 @@ def roster_for_offer(*, offer: Offer, user, day: datetime.date) -> QuerySet:
     return _with_visit_on(regulars, offer=offer, day=day).order_by("chosen_name", "pk")
 
 
-def citizen_search(*, offer: Offer, user, day: datetime.date, query: str) -> QuerySet:
-    """Citizens the user works with whose chosen name contains `query`."""
+def roster_page(*, offer: Offer, user, day: datetime.date, number, per_page: int) -> Page:
+    """One page of the roster, its rows fetched here (not lazily in the template) with the count
+    of all rows in the same query (a window count), so no separate COUNT; a page number out of
+    range gives the last page (a second query, only then). Each row carries its links
+    (`with_row_links`)."""
+    roster = roster_for_offer(offer=offer, user=user, day=day).annotate(total=Window(Count("pk")))
+    paginator = Paginator(roster, per_page)
+    try:
+        wanted = max(1, int(number))
+    except (TypeError, ValueError):
+        wanted = 1
+    rows = list(roster[(wanted - 1) * per_page : wanted * per_page])
+    if not rows and wanted > 1:
+        total = roster.count()
+        wanted = max(1, -(-total // per_page))
+        rows = list(roster[(wanted - 1) * per_page : wanted * per_page])
+    # Paginator.count is a cached property: the window count fills it without a query.
+    paginator.__dict__["count"] = rows[0].total if rows else 0
+    return Page(with_row_links(rows, offer=offer), wanted, paginator)
+
+
+def with_row_links(citizens, *, offer: Offer) -> list[Citizen]:
+    """The citizens, each given the links its roster row shows (detail, check-in, undo), built
+    from one reverse per link rather than one per row."""
+    detail = row_url("citizens:detail")
+    check_in = row_url("citizens:check_in", offer.pk)
+    undo = row_url("citizens:undo_check_in", offer.pk)
+    citizens = list(citizens)
+    for citizen in citizens:
+        citizen.detail_url = detail(citizen.pk)
+        citizen.check_in_url = check_in(citizen.pk)
+        citizen.undo_url = undo(citizen.pk)
+    return citizens
+
+
+def citizen_search(*, offer: Offer, user, day: datetime.date, query: str) -> list[Citizen]:
+    """Citizens the user works with whose chosen name contains `query` (at most SEARCH_LIMIT),
+    each with today's visit and its row's links."""
     found = access.scope(user, Citizen, "change").filter(chosen_name__icontains=query.strip())
-    return _with_visit_on(found, offer=offer, day=day).order_by("chosen_name", "pk")[:SEARCH_LIMIT]
+    found = _with_visit_on(found, offer=offer, day=day).order_by("chosen_name", "pk")
+    return with_row_links(found[:SEARCH_LIMIT], offer=offer)
 
 
 def same_name_at_offer(*, offer: Offer, user, chosen_name: str, day: datetime.date) -> QuerySet:
@@ -72,18 +117,42 @@ def merge_candidates(*, user, keep: Citizen, query: str) -> QuerySet:
 
 
 def citizen_with_visit(*, user, citizen_id: int, offer: Offer, day: datetime.date) -> Citizen:
+    """One citizen the user may check in, with the visit at `offer` on `day` and the row's links;
+    404 otherwise."""
     citizens = _with_visit_on(access.scope(user, Citizen, "change"), offer=offer, day=day)
-    return get_object_or_404(citizens, pk=citizen_id)
+    return with_row_links([get_object_or_404(citizens, pk=citizen_id)], offer=offer)[0]
+
+
+def checked_in_row(citizen: Citizen, visit: Visit, *, offer: Offer) -> Citizen:
+    """The roster row of a citizen just checked in, from the check-in's own visit (no query)."""
+    citizen.visit_id, citizen.visit_created_at = visit.pk, visit.created_at
+    return with_row_links([citizen], offer=offer)[0]
+
+
+def citizen_to_check_in(*, user, citizen_id: int) -> Citizen:
+    """A citizen the user may check in (404 otherwise); one query, without today's visit, which
+    the check-in itself answers."""
+    return access.get_in_scope(user, Citizen, "change", pk=citizen_id)
 
 
 def day_counts(*, offer: Offer, day: datetime.date) -> dict[str, int]:
-    anonymous = (
-        AnonymousVisits.objects.filter(offer=offer, day=day).values_list("count", flat=True).first()
+    """The day's registered visits and anonymous head count at `offer`, in one query."""
+    registered = (
+        Visit.objects.filter(offer=OuterRef("pk"), day=day)
+        .order_by()
+        .values("offer")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    return {
-        "registered": Visit.objects.filter(offer=offer, day=day).count(),
-        "anonymous": anonymous or 0,
-    }
+    anonymous = AnonymousVisits.objects.filter(offer=OuterRef("pk"), day=day).values("count")[:1]
+    return (
+        Offer.objects.filter(pk=offer.pk)
+        .values(
+            registered=Coalesce(Subquery(registered), 0),
+            anonymous=Coalesce(Subquery(anonymous), 0),
+        )
+        .get()
+    )
 
 
 def citizen_for_page(user, pk: int, action: access.ScopeAction = "view") -> Citizen:

@@ -8,7 +8,7 @@ import datetime
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,20 +46,47 @@ def _refuse_future(day: datetime.date, field: str) -> None:
 def visit_check_in(
     *, offer: Offer, citizen: Citizen, by, day: datetime.date | None = None, request=None
 ) -> tuple[Visit, bool]:
-    """Record that `citizen` came to `offer` on `day` (today by default). A second check-in the
-    same day, from a double click or a colleague's tablet, returns the visit already there."""
+    """Record that `citizen` came to `offer` on `day` (today by default); returns the visit and
+    whether this call stored it. A second check-in the same day, from a double click or a
+    colleague's tablet, returns the visit already there. Raises ValidationError for a future day."""
     day = day or timezone.localdate()
     _refuse_future(day, "day")
+    visit = Visit(citizen=citizen, offer=offer, day=day, recorded_by=by, created_at=timezone.now())
     with transaction.atomic():
-        # get_or_create inserts inside a savepoint; when the unique constraint refuses a
-        # concurrent duplicate (IntegrityError) it fetches the visit the other request committed.
-        visit, created = Visit.objects.get_or_create(
-            citizen=citizen, offer=offer, day=day, defaults={"recorded_by": by}
-        )
+        created = _insert_unless_there(visit)
         if created:
             follow_ups_close_by_visit(visit)
             audit_record(actor=by, action=Action.CREATE, target=visit, request=request)
+        else:
+            visit = Visit.objects.get(citizen=citizen, offer=offer, day=day)
     return visit, created
+
+
+def _insert_unless_there(visit: Visit) -> bool:
+    """One INSERT … ON CONFLICT DO NOTHING RETURNING id, where get_or_create takes a SELECT, a
+    SAVEPOINT, an INSERT and a RELEASE (issue 22). The unique constraint on (citizen, offer, day)
+    decides between concurrent check-ins. True, and `visit.pk` set, when this call stored it.
+    (bulk_create(ignore_conflicts=True) would not say whether the row was stored.)"""
+    ops = connection.ops
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Visit._meta.db_table} (citizen_id, offer_id, day, created_at, "  # noqa: S608 - table name from the model
+            "recorded_by_id) VALUES (%s, %s, %s, %s, %s) "
+            "ON CONFLICT (citizen_id, offer_id, day) DO NOTHING RETURNING id",
+            [
+                visit.citizen_id,
+                visit.offer_id,
+                ops.adapt_datefield_value(visit.day),
+                ops.adapt_datetimefield_value(visit.created_at),
+                visit.recorded_by_id,
+            ],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    visit.pk = row[0]
+    visit._state.adding = False
+    return True
 
 
 def visit_undo(*, visit: Visit, by, request=None) -> None:

@@ -171,6 +171,7 @@ def programme(request: HttpRequest) -> HttpResponse:
     filterset = ActivityFilter(request.GET or None, queryset=activities)
     occurrences = selectors.week_programme(filterset.qs, monday)
     page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("side"))
+    selectors.with_offer_links(page.object_list)
     district = filterset.form.cleaned_data.get("bydel") if filterset.is_bound else None
     links = {}
     if district is not None:

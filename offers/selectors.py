@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from astnet import access
+from astnet.row_urls import row_url
 from offers.as_of import OPEN_STATUSES, open_during_q, open_on_q, status_on
 from offers.models import (
     Activity,
@@ -214,15 +215,7 @@ def week_programme(activities: QuerySet[Activity], monday: datetime.date) -> lis
     moves and the closed days of their offers."""
     sunday = monday + datetime.timedelta(days=6)
     rows = list(activities_in_period(activities, monday, sunday))
-    closed = {
-        (exception.offer_id, exception.date): exception.reason
-        for exception in OpeningException.objects.filter(
-            offer__in={row.offer_id for row in rows},
-            date__gte=monday,
-            date__lte=sunday,
-            closed=True,
-        )
-    }
+    closed = _closed_days({row.offer_id for row in rows}, monday, sunday)
     occurrences = []
     for offset in range(7):
         day = monday + datetime.timedelta(days=offset)
@@ -231,6 +224,25 @@ def week_programme(activities: QuerySet[Activity], monday: datetime.date) -> lis
                 reason = closed.get((activity.offer_id, day))
                 occurrences.append(Occurrence(day, activity, reason))
     occurrences.sort(key=lambda o: (o.day, o.activity.start_time, o.activity.offer.name))
+    return occurrences
+
+
+def _closed_days(offer_ids, first: datetime.date, last: datetime.date) -> dict:
+    """(offer id, date) → the reason, for the days between `first` and `last` an offer is closed."""
+    return {
+        (exception.offer_id, exception.date): exception.reason
+        for exception in OpeningException.objects.filter(
+            offer__in=offer_ids, date__gte=first, date__lte=last, closed=True
+        )
+    }
+
+
+def with_offer_links(occurrences: list[Occurrence]) -> list[Occurrence]:
+    """Gives each occurrence's offer its public page's link, from one reverse instead of one per
+    occurrence in the template (issue 22). Returns the same list."""
+    detail = row_url("offers_public:offer_detail")
+    for occurrence in occurrences:
+        occurrence.activity.offer.detail_url = detail(occurrence.activity.offer.slug)
     return occurrences
 
 

@@ -110,10 +110,14 @@ def _theme_questions(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 @rule("workshops.programmeitem")
 @rule("workshops.ballot")
+@rule("workshops.votinground")
+@rule("workshops.participantcode")
 def _workshop_parts(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """The day's programme and the ballots follow their workshop. Ballots are counted, never
-    changed through the door: participants vote with the screen's code (workshops/voting.py)."""
-    if action == "change" and qs.model._meta.model_name == "ballot":
+    """The day's programme, the ballots, the voting round and the participant codes follow their
+    workshop. Ballots and rounds are never changed through the door: participants vote with the
+    screen's code (workshops/voting.py) and the round is fixed when voting opens (issue 19);
+    codes are made by the facilitators through `workshops.ballots.participant_codes_create`."""
+    if action == "change" and qs.model._meta.model_name in ("ballot", "votinground"):
         return qs.none()
     return _workshop_scope(qs, workshop_district_filter(user, action, "workshop__district"))
 

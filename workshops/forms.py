@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet import access
@@ -19,6 +20,7 @@ from workshops.models import (
     Table,
     Theme,
     ThemeQuestion,
+    VotingRound,
     Workshop,
 )
 
@@ -82,6 +84,17 @@ class WorkshopForm(DkfdsFormMixin, ChoicesFirstMixin, forms.ModelForm):
         }
 
     def set_choices(self, *, user) -> None:
+        voting_round = (
+            VotingRound.objects.filter(workshop=self.instance).first() if self.instance.pk else None
+        )
+        if voting_round is not None:
+            # Fixed when voting opened (issue 19): a change here would change no ballot.
+            field = self.fields["dots_per_participant"]
+            field.disabled = True
+            field.help_text = _(
+                "Låst: afstemningen er åbnet med %(dots)s prikker pr. deltager, og det tal "
+                "gælder hele afstemningen."
+            ) % {"dots": voting_round.dots_per_participant}
         self.fields["process"].queryset = access.scope(user, Process)
         self.fields["district"].queryset = access.scope(user, District, "change")
         self.fields["themes"].queryset = access.scope(user, Theme).select_related("process")
@@ -238,11 +251,53 @@ class VotingCodeForm(DkfdsFormMixin, forms.Form):
             raise forms.ValidationError(
                 _("Koden findes ikke. Tjek, at du har skrevet den som på skærmen.")
             )
+        if workshop.voting_not_yet_open:
+            raise forms.ValidationError(
+                _("Afstemningen åbner, når workshoppen begynder (%(start)s).")
+                % {"start": timezone.localtime(workshop.starts_at).strftime("%d.%m.%Y kl. %H:%M")}
+            )
         if not workshop.voting_open:
             raise forms.ValidationError(
                 _("Koden er udløbet, fordi workshoppen er slut. Der kan ikke stemmes længere.")
             )
         return code
+
+
+class ParticipantCodeForm(DkfdsFormMixin, forms.Form):
+    """The participant code from the printed sheet (issue 19)."""
+
+    deltager = forms.CharField(
+        label=_("Din deltagerkode"),
+        max_length=20,
+        help_text=_("Koden står på den seddel, du har fået. Du kan også scanne QR-koden."),
+        error_messages={"required": _("Skriv koden fra din seddel.")},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deltager"].widget.attrs.update(
+            {"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        )
+
+    def clean_deltager(self) -> str:
+        return "".join(self.cleaned_data["deltager"].split()).upper()
+
+
+class ParticipantCodesForm(DkfdsFormMixin, forms.Form):
+    """How many participant codes the facilitator prints (issue 19)."""
+
+    count = forms.IntegerField(
+        label=_("Antal deltagerkoder"),
+        min_value=1,
+        max_value=200,
+        help_text=_("Én kode pr. deltager. Du kan lave flere senere."),
+        error_messages={
+            "min_value": _("Skriv et antal mellem 1 og 200."),
+            "max_value": _("Skriv et antal mellem 1 og 200."),
+            "invalid": _("Skriv et antal mellem 1 og 200."),
+            "required": _("Skriv et antal mellem 1 og 200."),
+        },
+    )
 
 
 class ScenarioForm(DkfdsFormMixin, ChoicesFirstMixin, forms.ModelForm):

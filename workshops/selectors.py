@@ -20,7 +20,7 @@ def workshop_list(*, user) -> QuerySet[Workshop]:
 def workshop_detail(*, user, pk: int, action: access.ScopeAction = "view") -> Workshop:
     return access.get_in_scope(
         user,
-        Workshop.objects.select_related("process", "district").prefetch_related(
+        Workshop.objects.select_related("process", "district", "voting_round").prefetch_related(
             "programme",
             "tables",
             Prefetch("themes", queryset=Theme.objects.prefetch_related("questions")),

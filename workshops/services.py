@@ -1,21 +1,16 @@
-"""Writes for workshops: each change in one transaction with its audit event.
-
-Dots are the exception to auditing: participants vote anonymously and a dot is not personal data.
-"""
+"""Writes for workshops: each change in one transaction with its audit event. The dot voting's
+writes (voting rounds, ballots, dots, participant codes) are in `workshops.ballots`."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
 from astnet.municipality import current as current_municipality
 from workshops.models import (
-    Ballot,
-    Dot,
     Input,
     Milestone,
     ProgrammeItem,
@@ -27,14 +22,6 @@ from workshops.models import (
     ThemeQuestion,
     Workshop,
 )
-
-
-class VotingClosed(ValidationError):
-    """The workshop has ended, so its voting code no longer admits dots."""
-
-
-def _closed_message() -> str:
-    return _("Afstemningen er lukket, fordi workshoppen er slut. Koden kan ikke bruges længere.")
 
 
 @transaction.atomic
@@ -144,75 +131,6 @@ def input_add(
 def input_delete(*, by, item: Input, request: HttpRequest | None = None) -> None:
     audit_record(actor=by, action=Action.DELETE, target=item, request=request)
     item.delete()
-
-
-def ballot_for_device(*, workshop: Workshop, device: str) -> Ballot:
-    """The one ballot of this device at this workshop, made on first use."""
-    if not workshop.voting_open:
-        raise VotingClosed(_closed_message())
-    try:
-        with transaction.atomic():
-            ballot, _created = Ballot.objects.get_or_create(workshop=workshop, device=device)
-    except IntegrityError:
-        # Two first requests from the same phone raced; the other one made the ballot.
-        ballot = Ballot.objects.get(workshop=workshop, device=device)
-    return ballot
-
-
-def dots_used(ballot: Ballot) -> int:
-    return ballot.dots.aggregate(total=Sum("count"))["total"] or 0
-
-
-def _target(ballot: Ballot, item: Input | None, theme: Theme | None) -> dict:
-    if (item is None) == (theme is None):
-        raise ValueError("a dot goes on exactly one input or one theme")
-    if item is not None:
-        if item.table.workshop_id != ballot.workshop_id:
-            raise ValidationError(_("Input hører ikke til denne workshop."))
-        return {"input": item}
-    if not ballot.workshop.themes.filter(pk=theme.pk).exists():
-        raise ValidationError(_("Temaet er ikke på denne workshops program."))
-    return {"theme": theme}
-
-
-def dot_add(*, ballot: Ballot, item: Input | None = None, theme: Theme | None = None) -> int:
-    """Put one more dot on an input or a theme; returns the dots left.
-
-    The ballot row is locked first, so requests from the same phone (double taps, two tabs) are
-    counted one after another and the total never passes the workshop's limit.
-    """
-    with transaction.atomic():
-        locked = Ballot.objects.select_for_update().select_related("workshop").get(pk=ballot.pk)
-        if not locked.workshop.voting_open:
-            raise VotingClosed(_closed_message())
-        target = _target(locked, item, theme)
-        limit = locked.workshop.dots_per_participant
-        used = dots_used(locked)
-        if used >= limit:
-            raise ValidationError(
-                _("Du har brugt alle dine %(limit)s prikker. Fjern en prik for at flytte den.")
-                % {"limit": limit}
-            )
-        updated = Dot.objects.filter(ballot=locked, **target).update(count=F("count") + 1)
-        if not updated:
-            Dot.objects.create(ballot=locked, count=1, **target)
-        return limit - used - 1
-
-
-def dot_remove(*, ballot: Ballot, item: Input | None = None, theme: Theme | None = None) -> int:
-    """Take one dot back; returns the dots left."""
-    with transaction.atomic():
-        locked = Ballot.objects.select_for_update().select_related("workshop").get(pk=ballot.pk)
-        if not locked.workshop.voting_open:
-            raise VotingClosed(_closed_message())
-        target = _target(locked, item, theme)
-        dot = Dot.objects.filter(ballot=locked, **target).first()
-        if dot is not None:
-            if dot.count > 1:
-                Dot.objects.filter(pk=dot.pk).update(count=F("count") - 1)
-            else:
-                dot.delete()
-        return locked.workshop.dots_per_participant - dots_used(locked)
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from workshops import exports, voting
-from workshops.views import live, planning, scenarios
+from workshops.views import codes, live, planning, scenarios
 
 app_name = "workshops"
 
@@ -31,6 +31,12 @@ urlpatterns = [
     path("workshops/<int:pk>/input/", live.live, name="live"),
     path("workshops/input/<int:pk>/slet/", live.input_delete, name="input_delete"),
     path("workshops/<int:pk>/skaerm/", live.screen, name="screen"),
+    path("workshops/<int:pk>/deltagerkoder/", codes.participant_codes, name="participant_codes"),
+    path(
+        "workshops/<int:pk>/deltagerkoder.pdf",
+        codes.participant_codes_pdf,
+        name="participant_codes_pdf",
+    ),
     path("workshops/<int:pk>/syntese/", scenarios.synthesis, name="synthesis"),
     path("workshops/<int:pk>/opsamling.pdf", exports.summary_pdf, name="summary_pdf"),
     path("workshops/<int:pk>/scenarier/nyt/", scenarios.scenario_create, name="scenario_create"),

@@ -318,7 +318,8 @@ PRACTICE_TITLE = "Øve-workshop på Amager"
 PRACTICE_PURPOSE = (
     "DEMODATA – opdigtet, ikke fra materialet fra 2015. En øve-workshop på Amager, så demo-brugerne "
     "kan prøve at indtaste input fra bordene, vise dem på storskærmen og prikke-stemme fra en "
-    "telefon. Datoen rykkes frem, hver gang demoen indlæses, så afstemningskoden virker."
+    "telefon. Den varer hele dagen i dag, og datoen rykkes frem, hver gang demoen indlæses, så "
+    "afstemningskoden virker."
 )
 PRACTICE_THEMES = ["Åbningstider", "Bruger til bruger"]
 PRACTICE_TABLES = [
@@ -350,24 +351,24 @@ PRACTICE_POINTS = [
 
 def seed_amager_practice(process: Process) -> Workshop:
     """The practice workshop for the demo logins at Amager: two tables, inputs on two themes and
-    one draft scenario. Re-seeding adds nothing; it only moves a passed date ahead again."""
+    one draft scenario. It runs all of today, without start or end time, because voting is open
+    only while a workshop runs (issue 19); re-seeding adds nothing, it only moves the date to
+    today again."""
     district = District.objects.get(slug="amager")
-    ahead = timezone.localdate() + datetime.timedelta(days=14)
+    today = timezone.localdate()
     workshop, created = Workshop.objects.get_or_create(
         process=process,
         district=district,
         title=PRACTICE_TITLE,
         defaults={
-            "date": ahead,
-            "start_time": datetime.time(10, 0),
-            "end_time": datetime.time(13, 0),
+            "date": today,
             "place": "Nabo, Amager",
             "purpose": PRACTICE_PURPOSE,
             "dots_per_participant": 5,
         },
     )
-    if not created and workshop.date < timezone.localdate():
-        workshop.date = ahead
+    if not created and workshop.date != today:
+        workshop.date = today
         workshop.save(update_fields=["date"])
     themes = {theme.title: theme for theme in process.themes.filter(title__in=PRACTICE_THEMES)}
     workshop.themes.set(themes.values())

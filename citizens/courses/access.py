@@ -9,9 +9,17 @@ lead change them, the host district's leaders read them. Registered into the one
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from astnet.access import ScopeAction, has_role, leader_district_ids, rule, scope, staff_offer_ids
+from astnet.access import (
+    ScopeAction,
+    follows,
+    has_role,
+    leader_district_ids,
+    rule,
+    scope,
+    staff_offer_ids,
+)
 from astnet.models import Role
 from citizens.courses.models import Course, Goal
 
@@ -88,7 +96,7 @@ def _enrollments(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     condition = Q(course__in=course_runner_ids(user, action))
     if action == "view":
         citizen_model = qs.model._meta.get_field("citizen").related_model
-        condition |= Q(citizen__in=scope(user, citizen_model, "view").values("pk"))
+        condition |= Q(follows(user, citizen_model, "view", "citizen"))
     return qs.filter(condition)
 
 
@@ -102,11 +110,11 @@ def _goals(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     """A goal follows its citizen, and a goal set on a course also its course's runners."""
     citizen_model = qs.model._meta.get_field("citizen").related_model
     return qs.filter(
-        Q(citizen__in=scope(user, citizen_model, action).values("pk"))
+        Q(follows(user, citizen_model, action, "citizen"))
         | Q(enrollment__course__in=course_runner_ids(user, action))
     )
 
 
 @rule("citizens.goalrating")
 def _goal_ratings(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    return qs.filter(goal__in=_goals(user, Goal.objects.all(), action).values("pk"))
+    return qs.filter(Exists(_goals(user, Goal.objects.all(), action).filter(pk=OuterRef("goal"))))

@@ -35,6 +35,9 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
     citizen = selectors.citizen_for_page(request.user, pk)
     request.audited_object = citizen
     visits = Paginator(selectors.visits_by_month(citizen=citizen, user=request.user), 24)
+    visit_page = visits.get_page(request.GET.get("side"))
+    # Every list is read here, not lazily while the template renders (issue 22).
+    visit_page.object_list = list(visit_page.object_list)
     context = {
         "citizen": citizen,
         "can_change": access.scope(request.user, type(citizen), "change")
@@ -42,10 +45,10 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .exists(),
         "challenge_labels": [Challenge(value).label for value in citizen.challenges],
         "cpr_masked": cpr.mask(cpr.decrypt(citizen.cpr_encrypted)) if citizen.has_cpr else "",
-        "visit_page": visits.get_page(request.GET.get("side")),
-        "talks": selectors.talks_for(citizen=citizen, user=request.user),
-        "consents": selectors.consents_for(citizen=citizen, user=request.user),
-        "outreaches": selectors.outreach_for(citizen=citizen, user=request.user)[:20],
+        "visit_page": visit_page,
+        "talks": list(selectors.talks_for(citizen=citizen, user=request.user)),
+        "consents": list(selectors.consents_for(citizen=citizen, user=request.user)),
+        "outreaches": list(selectors.outreach_for(citizen=citizen, user=request.user)[:20]),
         "courses": courses_for_citizen(request.user, citizen),
     }
     return render(request, "citizens/citizen_detail.html", context)

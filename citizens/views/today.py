@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -66,11 +65,16 @@ def today(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = selectors.attendance_offer(request.user, offer_id)
     day = timezone.localdate()
     query = request.GET.get("q", "").strip()
-    roster = selectors.roster_for_offer(offer=offer, user=request.user, day=day)
     request.audited_object = offer
     context = _today_context(
         offer,
-        page=Paginator(roster, ROSTER_PAGE_SIZE).get_page(request.GET.get("side")),
+        page=selectors.roster_page(
+            offer=offer,
+            user=request.user,
+            day=day,
+            number=request.GET.get("side"),
+            per_page=ROSTER_PAGE_SIZE,
+        ),
         query=query,
         results=selectors.citizen_search(offer=offer, user=request.user, day=day, query=query)
         if query
@@ -104,17 +108,19 @@ def today_search(request: HttpRequest, offer_id: int) -> HttpResponse:
     return render(request, "citizens/today.html#search-update", context)
 
 
-def _row_response(request: HttpRequest, offer, citizen_id: int, announcement: str, error=""):
-    """After a check-in or undo: the row again (htmx), or back to the page (no JavaScript)."""
+def _row_response(request: HttpRequest, offer, citizen, announcement: str, error=""):
+    """After a check-in or undo: the row again (htmx), or back to the page (no JavaScript).
+    `citizen` is the row's citizen, or its id to read it (with today's visit) again."""
     if not request.htmx:
         if error:
             messages.error(request, error)
         else:
             messages.success(request, announcement)
         return redirect("citizens:today", offer.pk)
-    citizen = selectors.citizen_with_visit(
-        user=request.user, citizen_id=citizen_id, offer=offer, day=timezone.localdate()
-    )
+    if isinstance(citizen, int):
+        citizen = selectors.citizen_with_visit(
+            user=request.user, citizen_id=citizen, offer=offer, day=timezone.localdate()
+        )
     list_name = request.POST.get("list")
     context = _today_context(
         offer,
@@ -130,14 +136,14 @@ def _row_response(request: HttpRequest, offer, citizen_id: int, announcement: st
 @access.require_role(Role.STAFF)
 def check_in(request: HttpRequest, offer_id: int, citizen_id: int) -> HttpResponse:
     offer = selectors.attendance_offer(request.user, offer_id)
-    citizen = selectors.citizen_with_visit(
-        user=request.user, citizen_id=citizen_id, offer=offer, day=timezone.localdate()
+    citizen = selectors.citizen_to_check_in(user=request.user, citizen_id=citizen_id)
+    visit, _created = services.visit_check_in(
+        offer=offer, citizen=citizen, by=request.user, request=request
     )
-    services.visit_check_in(offer=offer, citizen=citizen, by=request.user, request=request)
     return _row_response(
         request,
         offer,
-        citizen.pk,
+        selectors.checked_in_row(citizen, visit, offer=offer),
         _("%(name)s er tjekket ind.") % {"name": citizen.chosen_name},
     )
 
@@ -235,6 +241,7 @@ def quick_create(request: HttpRequest, offer_id: int) -> HttpResponse:
     )
     if request.htmx:
         return render(request, "citizens/today.html#search-update", context)
-    roster = selectors.roster_for_offer(offer=offer, user=request.user, day=day)
-    context["page"] = Paginator(roster, ROSTER_PAGE_SIZE).get_page(1)
+    context["page"] = selectors.roster_page(
+        offer=offer, user=request.user, day=day, number=1, per_page=ROSTER_PAGE_SIZE
+    )
     return render(request, "citizens/today.html", context, status=400)

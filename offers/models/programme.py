@@ -332,11 +332,24 @@ class Activity(models.Model):
         return first
 
     def occurs_on(self, day) -> bool:
-        if self.schedule == self.Schedule.ONCE:
-            return self.date == day
+        return self.occurs(
+            day,
+            schedule=self.schedule,
+            date=self.date,
+            weekday=self.weekday,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+        )
+
+    @classmethod
+    def occurs(cls, day, *, schedule, date, weekday, starts_on, ends_on) -> bool:
+        """Whether an activity with these schedule fields takes place on `day` (a date): the one
+        rule, for a loaded activity (`occurs_on`) and for its bare fields (offers.selectors)."""
+        if schedule == cls.Schedule.ONCE:
+            return date == day
         return (
-            day.weekday() == self.weekday
-            and self.starts_on is not None
-            and self.starts_on <= day
-            and (self.ends_on is None or day <= self.ends_on)
+            day.weekday() == weekday
+            and starts_on is not None
+            and starts_on <= day
+            and (ends_on is None or day <= ends_on)
         )

@@ -100,14 +100,20 @@ def _application_parts(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 @rule("peers.vote")
 def _votes(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Who voted what: a member their own votes; everyone who reads the application the votes of
-    a council whose own rules make votes open (`Council.open_votes`). Cast only by the service."""
+    """Who voted what: a member always their own votes; everyone who reads the application the
+    votes of a closed vote that was opened as an open vote (issue 19: hidden until the vote
+    closes, and a later change of the council's rules never exposes an earlier secret vote).
+    Cast only by the service."""
     if action == "change":
         return qs.none()
     applications = _applications(user, Application.objects.all(), "view")
     return qs.filter(
         Q(member__user=user)
-        | Q(application__in=applications, application__council__open_votes=True)
+        | Q(
+            application__in=applications,
+            application__vote_open_votes=True,
+            application__decision__isnull=False,
+        )
     )
 
 

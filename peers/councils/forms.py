@@ -321,7 +321,9 @@ class CouncilRulesForm(DkfdsFormMixin, forms.Form):
     open_votes = forms.BooleanField(
         label=_("Åbne afstemninger"),
         required=False,
-        help_text=_("Referatet viser, hvem der stemte hvad."),
+        help_text=_(
+            "Når en afstemning er slut, viser ansøgningen og referatet, hvem der stemte hvad."
+        ),
     )
     vote_days = forms.IntegerField(
         label=_("Dage til at stemme"),

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, QuerySet, Sum
+from django.db.models import F, Prefetch, QuerySet, Sum
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -58,16 +58,21 @@ def councils_for_user(*, user) -> QuerySet:
 
 @dataclass
 class OpenVote:
+    """An application in vote as one member sees it: their own vote (with its receipt) or None,
+    and whether they are recused. No one's counts or names until the vote closes (issue 19)."""
+
     application: Application
-    my_choice: str | None
+    my_vote: Vote | None
     recused: bool
-    votes_cast: int
+
+    @property
+    def my_choice(self) -> str | None:
+        return self.my_vote.choice if self.my_vote else None
 
 
 def open_votes(*, council: Council, seat: CouncilMember | None) -> list[OpenVote]:
     applications = (
         Application.objects.filter(council=council, state=Application.State.IN_VOTE)
-        .annotate(votes_cast=Count("votes", distinct=True))
         .prefetch_related(
             Prefetch(
                 "votes",
@@ -85,12 +90,31 @@ def open_votes(*, council: Council, seat: CouncilMember | None) -> list[OpenVote
     return [
         OpenVote(
             application=application,
-            my_choice=application.my_votes[0].choice if application.my_votes else None,
+            my_vote=application.my_votes[0] if application.my_votes else None,
             recused=bool(application.my_recusals),
-            votes_cast=application.votes_cast,
         )
         for application in applications
     ]
+
+
+def my_vote(*, application: Application, seat: CouncilMember | None) -> Vote | None:
+    """The member's own vote on the application, with its receipt, or None."""
+    if seat is None:
+        return None
+    return Vote.objects.filter(application=application, member=seat).first()
+
+
+def named_votes(*, user, application: Application) -> QuerySet:
+    """Who voted what on the application, for the application page: empty until the vote has
+    closed and unless it was opened as an open vote (issue 19; through the door)."""
+    if not application.shows_named_votes:
+        return Vote.objects.none()
+    return (
+        access.scope(user, Vote)
+        .filter(application=application)
+        .select_related("member__user")
+        .order_by("member__role", "pk")
+    )
 
 
 def awaiting_vote(*, council: Council) -> QuerySet:

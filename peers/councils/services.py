@@ -152,7 +152,9 @@ COUNCIL_RULE_FIELDS = ("quorum_rule", "tie_rule", "open_votes", "vote_days")
 
 @transaction.atomic
 def council_rules_update(*, council: Council, by=None, **rules) -> Council:
-    """The council's voting rules: quorum, tie rule, open votes and days to vote."""
+    """The council's voting rules: quorum, tie rule, open votes and days to vote. They apply to
+    votes opened from now on; a running vote keeps the rules copied onto it when it opened
+    (issue 19). Raises ValueError for a name that is not a rule, ValidationError for bad values."""
     unknown = set(rules) - set(COUNCIL_RULE_FIELDS)
     if unknown:
         raise ValueError(f"not council rules: {sorted(unknown)}")
@@ -294,6 +296,8 @@ def application_create(
         beneficiaries=beneficiaries,
         criteria_met=criteria_met,
         criteria=council.criteria.order_by("-version").first(),
+        # The application is made under this year's budget and a grant draws on it (issue 19).
+        budget=Budget.objects.filter(council=council, year=today.year).first(),
     )
     for upload in attachments:
         ApplicationAttachment.objects.create(

@@ -5,7 +5,6 @@ budget row, so two grants at the same moment cannot together spend more than the
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,7 +23,9 @@ from peers.councils.models import (
     Recusal,
     Vote,
 )
+from peers.councils.models.applications import new_receipt
 from peers.councils.money import kroner
+from peers.councils.rules import Tally, VoteRules, decide
 from peers.councils.services import BudgetExceeded, granted_ore
 
 State = Application.State
@@ -41,6 +42,11 @@ def vote_open(
     deadline: datetime.datetime | None = None,
     proposed_amount_ore: int | None = None,
 ) -> Application:
+    """Opens the vote on a submitted application, `deadline` (aware) or the council's days to vote
+    from now. The council's quorum rule, tie rule and open or secret votes are copied onto the
+    application here, and the budget it draws on is settled: a later change of the council's rules
+    applies only to later votes (issue 19). Raises ValidationError when the application is not
+    submitted, `by` may not open votes, or the amount is out of range."""
     application = (
         Application.objects.select_for_update().select_related("council").get(pk=application.pk)
     )
@@ -57,8 +63,26 @@ def vote_open(
     application.vote_deadline = deadline or timezone.now() + datetime.timedelta(
         days=application.council.vote_days
     )
+    council = application.council
+    application.vote_quorum_rule = council.quorum_rule
+    application.vote_tie_rule = council.tie_rule
+    application.vote_open_votes = council.open_votes
+    if application.budget_id is None:
+        # Applications from before issue 19 draw on the budget of the year they were sent in.
+        sent = timezone.localdate(application.submitted_at or application.created_at)
+        application.budget = Budget.objects.filter(council=council, year=sent.year).first()
     application.state = State.IN_VOTE
-    application.save(update_fields=["state", "vote_deadline", "proposed_amount_ore"])
+    application.save(
+        update_fields=[
+            "state",
+            "vote_deadline",
+            "proposed_amount_ore",
+            "vote_quorum_rule",
+            "vote_tie_rule",
+            "vote_open_votes",
+            "budget",
+        ]
+    )
     # The applicant never votes on their own application.
     if application.applicant_user_id:
         seat = CouncilMember.objects.filter(
@@ -108,8 +132,11 @@ def vote_cast(*, application: Application, user, choice: str) -> Vote:
         raise ValidationError(
             _("Du har hjulpet med at skrive ansøgningen og kan ikke stemme om den.")
         )
+    # Every cast, first or changed, gets a new receipt: the member's proof of their latest vote.
     vote, created = Vote.objects.update_or_create(
-        application=application, member=seat, defaults={"choice": choice, "cast_at": timezone.now()}
+        application=application,
+        member=seat,
+        defaults={"choice": choice, "cast_at": timezone.now(), "receipt": new_receipt()},
     )
     audit_record(
         actor=user,
@@ -143,20 +170,8 @@ def recusal_declare(*, application: Application, user) -> Recusal:
     return recusal
 
 
-@dataclass(frozen=True)
-class Tally:
-    yes: int
-    no: int
-    abstain: int
-    eligible: int
-    chair_choice: str | None
-
-    @property
-    def cast(self) -> int:
-        return self.yes + self.no + self.abstain
-
-
 def tally(application: Application, on: datetime.date | None = None) -> Tally:
+    """The votes of the seats eligible on `on` (default today): voting seats, recused left out."""
     eligible = _eligible_seats(application, on or timezone.localdate())
     by_seat = {seat.pk: seat for seat in eligible}
     counts = {choice: 0 for choice in Vote.Choice.values}
@@ -177,36 +192,23 @@ def tally(application: Application, on: datetime.date | None = None) -> Tally:
     )
 
 
-def _result(council: Council, result: Tally) -> tuple[bool, str]:
-    """Approved or not, and why, in plain Danish."""
-    counted = _("%(yes)s stemte ja, %(no)s nej og %(abstain)s blankt.") % {
-        "yes": result.yes,
-        "no": result.no,
-        "abstain": result.abstain,
-    }
-    if not council.quorum_met(cast=result.cast, eligible=result.eligible):
-        return False, _(
-            "Rådet var ikke beslutningsdygtigt: kun %(cast)s af %(eligible)s stemte."
-        ) % {"cast": result.cast, "eligible": result.eligible}
-    if result.yes > result.no:
-        return True, _("Flertallet stemte ja.") + " " + counted
-    if result.no > result.yes:
-        return False, _("Flertallet stemte nej.") + " " + counted
-    if council.tie_rule == Council.TieRule.CHAIR_DECIDES and result.chair_choice == Vote.Choice.YES:
-        return True, _("Stemmelighed; formandens ja-stemme afgjorde det.") + " " + counted
-    return False, _("Stemmelighed betyder afslag.") + " " + counted
+def vote_rules(application: Application) -> VoteRules:
+    """The rules the application's vote is decided by: those fixed when it opened (issue 19)."""
+    return VoteRules(quorum_rule=application.vote_quorum_rule, tie_rule=application.vote_tie_rule)
 
 
 @transaction.atomic
 def vote_close(*, application: Application, by=None, meeting: Meeting | None = None) -> Decision:
-    """Counts the votes and decides: quorum, then majority, then the council's tie rule."""
+    """Counts the votes and decides by the rules fixed when the vote opened
+    (`peers.councils.rules.decide`): quorum, then majority, then the tie rule. An approved vote
+    that the budget can no longer pay ends rejected with the reason."""
     application = (
         Application.objects.select_for_update().select_related("council").get(pk=application.pk)
     )
     if application.state != State.IN_VOTE:
         raise ValidationError(_("Afstemningen er allerede lukket."))
     result = tally(application)
-    approved, reasoning = _result(application.council, result)
+    approved, reasoning = decide(vote_rules(application), result)
     counts = {"votes_yes": result.yes, "votes_no": result.no, "votes_abstain": result.abstain}
     if approved:
         try:
@@ -246,17 +248,21 @@ def application_grant(
     meeting: Meeting | None = None,
     **counts: int,
 ) -> Decision:
-    """Grants money from this year's budget. The budget row is locked for the rest of the
-    transaction, so a concurrent grant waits and then sees this one's money as spent."""
-    year = timezone.localdate().year
+    """Grants `amount_ore` from the budget the application was made under (issue 19: never the
+    year of the closing date), or, for an application from before that was recorded, the budget
+    of the year it was sent in. The budget row is locked for the rest of the transaction, so a
+    concurrent grant waits and then sees this one's money as spent. Raises BudgetExceeded when
+    the budget cannot pay, ValidationError when the application is already decided."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.is_decided:
         raise ValidationError(_("Ansøgningen er allerede afgjort."))
-    budget = (
-        Budget.objects.select_for_update()
-        .filter(council_id=application.council_id, year=year)
-        .first()
-    )
+    budgets = Budget.objects.select_for_update().filter(council_id=application.council_id)
+    if application.budget_id is not None:
+        budget = budgets.filter(pk=application.budget_id).first()
+        year = budget.year
+    else:
+        year = timezone.localdate(application.submitted_at or application.created_at).year
+        budget = budgets.filter(year=year).first()
     if budget is None:
         raise BudgetExceeded(remaining_ore=0, year=year)
     left = max(budget.amount_ore - granted_ore(budget), 0)

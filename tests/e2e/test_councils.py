@@ -2,6 +2,7 @@
 published, and the minutes download as a PDF."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -75,6 +76,10 @@ def test_an_application_is_voted_granted_published_and_minuted(
         phone.get_by_text("Din stemme").wait_for()
     assert_accessible(phones[1])
     phones[-1].get_by_text("Afstemningen er slut: Bevilget.").wait_for()
+    # The deciding vote swaps in the new budget and the decision without a reload (issue 19).
+    phones[-1].locator(f"#budget-{council.pk}").get_by_text("7.600,00 kr.").wait_for()
+    phones[-1].locator(f"#decisions-{council.pk}").get_by_text("Kanotur på Furesøen").wait_for()
+    assert phones[1].get_by_text(re.compile(r"Kvittering [A-Z0-9]{4}-[A-Z0-9]{4}")).is_visible()
     assert Application.objects.get().state == Application.State.GRANTED
     assert_accessible(phones[-1])
 

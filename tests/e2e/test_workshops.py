@@ -151,3 +151,50 @@ def test_the_projector_shows_big_text_no_navigation_and_a_qr_code_to_the_ballot(
     assert qr.is_visible()
     assert_accessible(screen)
     context.close()
+
+
+def test_a_facilitator_prints_participant_codes_and_a_code_gives_one_ballot(
+    page, browser, live_server, world, ws, assert_accessible
+):
+    """Issue 19: single-use participant codes on a printed sheet; a code is one ballot, also on a
+    phone that lost its cookie."""
+    from workshops.models import ParticipantCode
+
+    text = "Etablere et peer-korps"
+    Input.objects.create(table=ws.table, theme=ws.peer, text=text)
+    log_in(page, world.leader.username, TEST_PASSWORD)
+    page.wait_for_url("**/hjem/**")
+    page.goto(f"/workshops/{ws.amager.pk}/")
+    page.get_by_role("link", name="Afstemning og deltagerkoder").click()
+    page.get_by_role("heading", name="Afstemning og deltagerkoder").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Antal deltagerkoder").fill("2")
+    page.get_by_role("button", name="Lav deltagerkoder").click()
+    page.get_by_text("2 deltagerkoder er lavet.").wait_for()
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Hent ark med deltagerkoder")).click()
+    with open(download_info.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+    code = ParticipantCode.objects.filter(workshop=ws.amager).first().code
+    context = browser.new_context(locale="da-DK", base_url=live_server.url)
+    phone = context.new_page()
+    phone.set_default_timeout(15_000)
+    phone.goto(f"/stem/{ws.amager.voting_code}/")
+    phone.get_by_label("Din deltagerkode").wait_for()
+    assert_accessible(phone)
+    phone.get_by_label("Din deltagerkode").fill(code.lower())
+    phone.get_by_role("button", name="Gå til min stemmeseddel").click()
+    phone.get_by_text("Du stemmer med din deltagerkode").wait_for()
+    for _ in range(3):
+        left = phone.locator(".workshop-left").inner_text()
+        phone.get_by_role("button", name=f"Giv en prik til: {text}").click()
+        phone.locator(".workshop-left").filter(has_not_text=left).wait_for()
+    assert_accessible(phone)
+
+    context.clear_cookies()
+    phone.goto(f"/stem/{ws.amager.voting_code}/?deltager={code}")
+    phone.get_by_text("Du har 0 prikker tilbage.").wait_for()
+    context.close()
+    assert sum(dot.count for dot in Dot.objects.all()) == 3

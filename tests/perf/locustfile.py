@@ -1,5 +1,7 @@
-"""The load: staff at their offers at the busy hour. Every URL comes from the plan that
-run_bench.py wrote (reversed from the URLconf), so nothing here knows the routes."""
+"""The load: staff at their offers at the busy hour, two people in the administration, and
+anonymous visitors reading the public programme. Every URL comes from the plan that run_bench.py
+wrote (reversed from the URLconf), so nothing here knows the routes. Each kind of user requests
+the floor of its kind as often as its busiest page (tests/perf/pages.py)."""
 
 import itertools
 import json
@@ -10,6 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from locust import HttpUser, between, events, task
+
+from tests.perf import pages
 
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 _people = itertools.cycle(PLAN["users"])
@@ -53,21 +57,21 @@ class Staff(HttpUser):
             catch_response=True,
         )
 
-    # As often as the roster: the floor is what every other page is measured against.
+    # As often as the roster: the floor is what every staff page is measured against.
     @task(6)
     def floor(self):
-        self.client.get(PLAN["floor"], name="floor (1 query)")
+        self.client.get(PLAN["staff_floor"], name=pages.STAFF_FLOOR)
 
     @task(6)
     def roster(self):
-        self.client.get(self.person["roster"], name="roster")
+        self.client.get(self.person["roster"], name=pages.ROSTER)
 
     @task(6)
     def check_in(self):
         if not self.pending:
             return
         url = self.pending.pop()
-        with self._post(url, "check-in (htmx POST)") as response:
+        with self._post(url, pages.CHECK_IN) as response:
             if response.status_code == 200:
                 response.success()
                 with _lock:
@@ -77,15 +81,11 @@ class Staff(HttpUser):
 
     @task(3)
     def citizen_page(self):
-        self.client.get(random.choice(self.person["citizen_pages"]), name="citizen page")
+        self.client.get(random.choice(self.person["citizen_pages"]), name=pages.CITIZEN)
 
     @task(1)
     def district_dashboard(self):
-        self.client.get(self.person["dashboard"], name="district dashboard")
-
-    @task(2)
-    def programme(self):
-        self.client.get(PLAN["programme"], name="public programme")
+        self.client.get(self.person["dashboard"], name=pages.DASHBOARD)
 
 
 class Administration(HttpUser):
@@ -99,4 +99,20 @@ class Administration(HttpUser):
 
     @task
     def city_overview(self):
-        self.client.get(PLAN["city"], name="city overview")
+        self.client.get(PLAN["city"], name=pages.CITY)
+
+
+class Visitor(HttpUser):
+    """Someone without a login reading the public programme, this week or another: no session,
+    no memberships, measured against the anonymous floor."""
+
+    fixed_count = int(os.environ.get("BENCH_VISITORS", "10"))
+    wait_time = between(2, 6)
+
+    @task(3)
+    def programme(self):
+        self.client.get(random.choice(PLAN["programme_weeks"]), name=pages.PROGRAMME)
+
+    @task(3)
+    def floor(self):
+        self.client.get(PLAN["anonymous_floor"], name=pages.ANONYMOUS_FLOOR)

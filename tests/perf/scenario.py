@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -16,12 +17,13 @@ from django.utils import timezone
 from astnet.celery import app
 from astnet.figures import Period
 from astnet.models import Membership, Report, Role
+from astnet.reporting import dashboards
 from astnet.reporting.reports import report_order
 from astnet.reporting.tasks import refresh_dashboards
-from citizens.models import Citizen, Visit
-from offers.models import Offer
+from citizens.models import Citizen, Enrollment, Goal, Visit
+from offers.models import District, Offer
+from tests.perf import pages as pages_names
 
-FLOOR = "floor (1 query)"
 OUT = Path(__file__).resolve().parents[2] / "var" / "bench"
 
 
@@ -45,6 +47,13 @@ def prepare(*, users: int, password: str) -> dict:
             Citizen.objects.filter(home_offers=offer).order_by("pk").values_list("pk", flat=True)
         )
         mine = regulars[sharing.index(number) :: len(sharing)]
+        # The citizen pages the issue is about: citizens with a course and a goal.
+        with_goals = set(
+            Goal.objects.filter(citizen__in=mine, enrollment__isnull=False).values_list(
+                "citizen_id", flat=True
+            )
+        )
+        deep = [pk for pk in mine if pk in with_goals] or mine
         plan_users.append(
             {
                 "username": user.username,
@@ -53,16 +62,22 @@ def prepare(*, users: int, password: str) -> dict:
                 "checkins": [
                     reverse("citizens:check_in", args=[offer.pk, pk]) for pk in mine[:400]
                 ],
-                "citizen_pages": [reverse("citizens:detail", args=[pk]) for pk in mine[:50]],
+                "citizen_pages": [reverse("citizens:detail", args=[pk]) for pk in deep[:50]],
                 "dashboard": reverse("dashboards:district", args=[offer.district_id]),
             }
         )
     counts = Visit.objects.aggregate(visits=Count("pk"))
+    programme = reverse("offers_public:programme")
+    monday = today - datetime.timedelta(days=today.weekday())
+    # Visitors look at this week, the coming weeks and, now and then, weeks gone by.
+    weeks = [monday + datetime.timedelta(weeks=offset) for offset in range(-4, 9)]
     return {
         "password": password,
         "users": plan_users,
-        "floor": reverse("healthz_database"),
-        "programme": reverse("offers_public:programme"),
+        "anonymous_floor": reverse("bench_floor_anonymous"),
+        "staff_floor": reverse("bench_floor_staff"),
+        "programme": programme,
+        "programme_weeks": [f"{programme}?uge={week.isoformat()}" for week in weeks],
         "administration": "administration",
         "city": reverse("dashboards:city"),
         "checkins_file": str(OUT / "checkins.json"),
@@ -70,6 +85,10 @@ def prepare(*, users: int, password: str) -> dict:
         "offers": len(offers),
         "citizens": Citizen.objects.count(),
         "visits": counts["visits"],
+        "depth": (
+            f"{Enrollment.objects.count()} enrolments, {Goal.objects.count()} goals with ratings, "
+            "consents, talks, follow-ups and council applications with votes (tests/perf/city.py)"
+        ),
         "day": today.isoformat(),
     }
 
@@ -98,7 +117,9 @@ def warm_up(plan: dict, host: str) -> None:
         for url in [person["roster"], person["citizen_pages"][0], person["dashboard"]]:
             staff.get(host + url, timeout=60)
         session.get(host + plan["city"], timeout=60)
-        session.get(host + plan["programme"], timeout=60)
+        staff.get(host + plan["staff_floor"], timeout=60)
+        requests.get(host + plan["programme"], timeout=60)
+        requests.get(host + plan["anonymous_floor"], timeout=60)
 
 
 def log_in_everyone(plan: dict, host: str) -> dict[str, dict[str, str]]:
@@ -172,3 +193,84 @@ def time_city_report(env: dict) -> dict:
         worker.terminate()
         worker.wait(timeout=30)
     return {"seconds": seconds, "peak_mb": peak, "status": report.status}
+
+
+def in_process_dashboards() -> dict:
+    """The slowest district's uncached dashboard, in-process (no HTTP, no cache), in ms: over the
+    last twelve months and over the last month (issue 22: ≤ 250 ms for twelve months)."""
+    today = timezone.localdate()
+    periods = {
+        "dashboard_12_months_ms": Period(today - datetime.timedelta(days=364), today),
+        "dashboard_1_month_ms": Period(today - datetime.timedelta(days=29), today),
+    }
+    timings = {}
+    for key, period in periods.items():
+        slowest = 0.0
+        for district in District.objects.order_by("pk"):
+            offers = Offer.objects.filter(district=district)
+            dashboards.district_dashboard(district=district, offers=offers, period=period)
+            started = time.perf_counter()
+            dashboards.district_dashboard(district=district, offers=offers, period=period)
+            slowest = max(slowest, (time.perf_counter() - started) * 1000)
+        timings[key] = slowest
+    return timings
+
+
+def in_process_pages(plan: dict, rounds: int = 15) -> dict[str, dict]:
+    """Each page through Django's test client in this process (every middleware, the production
+    settings, no HTTP, no gunicorn): the median of `rounds` requests' wall time, the part spent
+    waiting for PostgreSQL, and the number of queries, in ms. Where a page's time goes."""
+    from django.db import connection
+    from django.test import Client
+
+    person = plan["users"][0]
+    staff = get_user_model().objects.get(username=person["username"])
+    administration = get_user_model().objects.get(username=plan["administration"])
+    pages = [
+        (pages_names.STAFF_FLOOR, staff, "get", plan["staff_floor"]),
+        (pages_names.ROSTER, staff, "get", person["roster"]),
+        (pages_names.CITIZEN, staff, "get", person["citizen_pages"][0]),
+        (pages_names.DASHBOARD, staff, "get", person["dashboard"]),
+        (pages_names.CITY, administration, "get", plan["city"]),
+        (pages_names.ANONYMOUS_FLOOR, None, "get", plan["anonymous_floor"]),
+        (pages_names.PROGRAMME, None, "get", plan["programme"]),
+        (pages_names.CHECK_IN, staff, "post", None),
+    ]
+    checkins = iter(person["checkins"][-rounds - 1 :])
+    results = {}
+    for name, user, method, url in pages:
+        client = Client(HTTP_HOST="127.0.0.1")
+        if user is not None:
+            client.force_login(user)
+        walls, sqls, counts = [], [], []
+        for _round in range(rounds + 1):
+            spent = [0.0, 0]
+
+            def timed(execute, sql, params, many, context, spent=spent):
+                started = time.perf_counter()
+                try:
+                    return execute(sql, params, many, context)
+                finally:
+                    spent[0] += time.perf_counter() - started
+                    spent[1] += 1
+
+            target = url or next(checkins)
+            started = time.perf_counter()
+            with connection.execute_wrapper(timed):
+                if method == "post":
+                    response = client.post(target, {"list": "roster"}, HTTP_HX_REQUEST="true")
+                else:
+                    response = client.get(target)
+            wall = time.perf_counter() - started
+            if response.status_code != 200:
+                raise RuntimeError(f"{name}: {response.status_code}")
+            if _round:  # the first request warms the session and the caches
+                walls.append(wall * 1000)
+                sqls.append(spent[0] * 1000)
+                counts.append(spent[1])
+        results[name] = {
+            "wall": statistics.median(walls),
+            "sql": statistics.median(sqls),
+            "queries": statistics.median(counts),
+        }
+    return results

@@ -1,7 +1,5 @@
 """Factories for workshops: the smallest valid process, workshop, table and input."""
 
-import datetime
-
 import factory
 from django.utils import timezone
 
@@ -35,7 +33,7 @@ class ThemeQuestionFactory(factory.django.DjangoModelFactory):
 
 
 class WorkshopFactory(factory.django.DjangoModelFactory):
-    """A workshop tomorrow: its voting code is open until the end of that day."""
+    """A workshop today, without start or end time: it runs all day, so voting is open."""
 
     class Meta:
         model = Workshop
@@ -44,7 +42,7 @@ class WorkshopFactory(factory.django.DjangoModelFactory):
     process = factory.SubFactory(ProcessFactory)
     district = factory.SubFactory(DistrictFactory)
     title = factory.Sequence(lambda n: f"Workshop {n}")
-    date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=1))
+    date = factory.LazyFunction(timezone.localdate)
     dots_per_participant = 3
 
     @factory.post_generation

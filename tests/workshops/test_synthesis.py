@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.workshops.factories import InputFactory, ScenarioFactory
-from workshops import services
+from workshops import ballots
 from workshops.models import Tag
 
 
@@ -17,11 +17,11 @@ def voted(ws):
     first.tags.add(stigma)
     third.tags.add(stigma)
     for device, targets in {"a": [first, first, second], "b": [first]}.items():
-        ballot = services.ballot_for_device(workshop=ws.amager, device=device)
+        ballot = ballots.ballot_for_device(workshop=ws.amager, device=device)
         for item in targets:
-            services.dot_add(ballot=ballot, item=item)
-    services.dot_add(
-        ballot=services.ballot_for_device(workshop=ws.amager, device="c"), theme=ws.opening_hours
+            ballots.dot_add(ballot=ballot, item=item)
+    ballots.dot_add(
+        ballot=ballots.ballot_for_device(workshop=ws.amager, device="c"), theme=ws.opening_hours
     )
     return first, second, third
 

@@ -8,7 +8,7 @@ from django.db import connection
 
 from tests.conftest import needs_postgresql
 from tests.workshops.factories import InputFactory
-from workshops import services
+from workshops import ballots
 from workshops.models import Dot
 
 pytestmark = pytest.mark.services
@@ -20,14 +20,14 @@ def test_concurrent_dots_never_exceed_the_participants_dots(world, ws):
     ws.amager.dots_per_participant = 3
     ws.amager.save()
     items = [InputFactory(table=ws.table, theme=ws.peer, text=f"Idé {n}") for n in range(4)]
-    ballot = services.ballot_for_device(workshop=ws.amager, device="phone-1")
+    ballot = ballots.ballot_for_device(workshop=ws.amager, device="phone-1")
     start = threading.Barrier(8)
     outcomes: list[str] = []
 
     def vote(item):
         try:
             start.wait()
-            services.dot_add(ballot=ballot, item=item)
+            ballots.dot_add(ballot=ballot, item=item)
             outcomes.append("ok")
         except ValidationError:
             outcomes.append("refused")

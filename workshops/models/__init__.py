@@ -1,6 +1,15 @@
 """The workshops app's models: planning and running a workshop, and what it yields."""
 
-from workshops.models.outcomes import Ballot, Dot, Scenario, ScenarioPoint
+from workshops.models.outcomes import (
+    PARTICIPANT_CODE_LENGTH,
+    Ballot,
+    Dot,
+    ParticipantCode,
+    Scenario,
+    ScenarioPoint,
+    VotingRound,
+    new_participant_code,
+)
 from workshops.models.planning import (
     VOTING_CODE_LENGTH,
     Input,
@@ -11,16 +20,19 @@ from workshops.models.planning import (
     Tag,
     Theme,
     ThemeQuestion,
+    VotingMode,
     Workshop,
     new_voting_code,
 )
 
 __all__ = [
+    "PARTICIPANT_CODE_LENGTH",
     "VOTING_CODE_LENGTH",
     "Ballot",
     "Dot",
     "Input",
     "Milestone",
+    "ParticipantCode",
     "Process",
     "ProgrammeItem",
     "Scenario",
@@ -29,7 +41,10 @@ __all__ = [
     "Tag",
     "Theme",
     "ThemeQuestion",
+    "VotingMode",
+    "VotingRound",
     "Workshop",
+    "new_participant_code",
     # Named by migration 0001 (the voting code's default).
     "new_voting_code",
 ]

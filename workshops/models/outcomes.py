@@ -1,29 +1,108 @@
 """What a workshop yields: dot-voting (prioritering) by ballot, and the district's scenarios
 drawn from the inputs."""
 
+import secrets
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from workshops.models.planning import Input, Process, Theme, Workshop
+from workshops.models.planning import Input, Process, Theme, VotingMode, Workshop
+
+# No 0/O, 1/I/L: a participant code may be typed from the printed slip.
+PARTICIPANT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+PARTICIPANT_CODE_LENGTH = 8
+
+
+def new_participant_code() -> str:
+    """A random participant code of `PARTICIPANT_CODE_LENGTH` letters and digits."""
+    return "".join(
+        secrets.choice(PARTICIPANT_CODE_ALPHABET) for _ in range(PARTICIPANT_CODE_LENGTH)
+    )
+
+
+class VotingRound(models.Model):
+    """A workshop's dot voting as it opened (issue 19): the dots per participant and the voting
+    mode are copied from the workshop when the first ballot is made, while the workshop runs, and
+    never change after; lowering the workshop's number later changes no ballot."""
+
+    workshop = models.OneToOneField(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="voting_round"
+    )
+    mode = models.CharField(_("afstemningsform"), max_length=10, choices=VotingMode.choices)
+    dots_per_participant = models.PositiveSmallIntegerField(_("prikker pr. deltager"))
+    opened_at = models.DateTimeField(_("åbnet"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("afstemningsrunde")
+        verbose_name_plural = _("afstemningsrunder")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dots_per_participant__gte=1, dots_per_participant__lte=50),
+                name="voting_round_dots_between_1_and_50",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workshop} · {self.dots_per_participant}"
+
+
+class ParticipantCode(models.Model):
+    """A single-use participant code, printed on the facilitator's sheet (issue 19): it opens
+    exactly one ballot, which stays that participant's whichever phone they use."""
+
+    workshop = models.ForeignKey(
+        Workshop,
+        verbose_name=_("workshop"),
+        on_delete=models.CASCADE,
+        related_name="participant_codes",
+    )
+    code = models.CharField(_("deltagerkode"), max_length=12, unique=True)
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
+
+    class Meta:
+        ordering = ["workshop", "pk"]
+        verbose_name = _("deltagerkode")
+        verbose_name_plural = _("deltagerkoder")
+
+    def __str__(self) -> str:
+        return self.code
 
 
 class Ballot(models.Model):
-    """One phone's dots at one workshop. The device is known only by a random token in a signed
-    cookie: participants vote without an account."""
+    """One participant's dots at one workshop: bound either to a participant code or, in the
+    informal mode, to a phone known only by a random token in a signed cookie. Participants
+    vote without an account."""
 
     workshop = models.ForeignKey(
         Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="ballots"
     )
-    device = models.CharField(_("enhed"), max_length=64)
+    device = models.CharField(_("enhed"), max_length=64, blank=True)
+    participant_code = models.OneToOneField(
+        ParticipantCode,
+        verbose_name=_("deltagerkode"),
+        on_delete=models.CASCADE,
+        related_name="ballot",
+        null=True,
+        blank=True,
+    )
     created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
 
     class Meta:
         verbose_name = _("stemmeseddel")
         verbose_name_plural = _("stemmesedler")
         constraints = [
-            models.UniqueConstraint(fields=["workshop", "device"], name="ballot_once_per_device"),
+            models.UniqueConstraint(
+                fields=["workshop", "device"],
+                condition=~Q(device=""),
+                name="ballot_once_per_device_token",
+            ),
+            models.CheckConstraint(
+                condition=(~Q(device="") & Q(participant_code__isnull=True))
+                | (Q(device="") & Q(participant_code__isnull=False)),
+                name="ballot_by_device_or_code",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -106,6 +106,15 @@ class ThemeQuestion(models.Model):
         return self.text
 
 
+class VotingMode(models.TextChoices):
+    """How a workshop's participants get one ballot each (issue 19): printed single-use
+    participant codes, or, for informal use, a cookie on the phone (which a participant can clear
+    to get a new ballot)."""
+
+    COOKIE = "cookie", _("Uformel: telefonen husker stemmesedlen i en cookie")
+    CODES = "codes", _("Deltagerkoder: én trykt kode pr. deltager")
+
+
 class Workshop(models.Model):
     process = models.ForeignKey(
         Process, verbose_name=_("proces"), on_delete=models.PROTECT, related_name="workshops"
@@ -141,6 +150,14 @@ class Workshop(models.Model):
     voting_code = models.CharField(
         _("afstemningskode"), max_length=12, unique=True, default=new_voting_code, editable=False
     )
+    voting_mode = models.CharField(
+        _("afstemningsform"),
+        max_length=10,
+        choices=VotingMode.choices,
+        default=VotingMode.COOKIE,
+        editable=False,
+        help_text=_("Bliver til deltagerkoder, når facilitatoren laver koder."),
+    )
 
     class Meta:
         ordering = ["-date", "title"]
@@ -166,6 +183,15 @@ class Workshop(models.Model):
         return f"{self.title} · {self.district}"
 
     @property
+    def starts_at(self) -> datetime.datetime:
+        """When the workshop starts, in Copenhagen time (without a start time: at midnight);
+        voting opens then and not before (issue 19)."""
+        zone = timezone.get_default_timezone()
+        return datetime.datetime.combine(
+            self.date, self.start_time or datetime.time(0), tzinfo=zone
+        )
+
+    @property
     def ends_at(self) -> datetime.datetime:
         """When the workshop ends, in the installation's time zone; the voting code is refused from then on."""
         zone = timezone.get_default_timezone()
@@ -177,7 +203,19 @@ class Workshop(models.Model):
 
     @property
     def voting_open(self) -> bool:
-        return timezone.now() < self.ends_at
+        """Whether dots may be given now: only while the workshop runs (issue 19)."""
+        return self.starts_at <= timezone.now() < self.ends_at
+
+    @property
+    def dots_in_force(self) -> int:
+        """The dots each participant has: fixed on the voting round once voting has opened,
+        until then the workshop's planned number (issue 19)."""
+        voting_round = getattr(self, "voting_round", None)
+        return voting_round.dots_per_participant if voting_round else self.dots_per_participant
+
+    @property
+    def voting_not_yet_open(self) -> bool:
+        return timezone.now() < self.starts_at
 
 
 class ProgrammeItem(models.Model):

@@ -45,14 +45,9 @@ def optional_model(app_label: str, model_name: str):
         return None
 
 
-def both_periods(period: Period, path: str = "day") -> Q:
-    """The period and the same period a year before, as one filter on visits.
-
-    One date range lets PostgreSQL walk the (offer, day) index; two ranges joined by OR make it read
-    every visit of the offer. The span between the periods is read too, so one range is used only
-    when that span is shorter than the period.
-    """
-    before = period.previous_year
-    if period.start - before.end <= period.end - period.start:
-        return Q(**{f"{path}__range": (before.start, period.end)})
-    return in_period(period, path) | in_period(before, path)
+def counted_per_period(period: Period, count) -> dict[str, object]:
+    """`count(part)` for the period ("now") and the same period a year before ("before"), one
+    query each. Two date ranges joined by OR in one query make PostgreSQL read each offer's whole
+    history (issue 22: 656 k index rows read to use 22 k); one range per query reads its days only.
+    `count` takes a Period and returns what that query found."""
+    return {"now": count(period), "before": count(period.previous_year)}

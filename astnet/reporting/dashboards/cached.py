@@ -10,7 +10,9 @@ import hashlib
 from collections import defaultdict
 
 from django.core.cache import cache
+from django.template.loader import render_to_string
 
+from astnet import charts
 from astnet.db_router import reading_from_replica
 from astnet.figures import Period
 from astnet.reporting import dashboards
@@ -21,12 +23,25 @@ CACHE_SECONDS = 10 * 60
 
 
 def _cached(key: str, build, *, refresh: bool) -> dashboards.Dashboard:
-    cache_key = "dashboard:" + hashlib.sha256(key.encode()).hexdigest()
+    # v2: entries carry their drawn charts and tables; older entries are never read as such.
+    cache_key = "dashboard:v2:" + hashlib.sha256(key.encode()).hexdigest()
     dashboard = None if refresh else cache.get(cache_key)
     if dashboard is None:
         with reading_from_replica():
             dashboard = build()
-        cache.set(cache_key, dashboard, CACHE_SECONDS)
+        cache.set(cache_key, _drawn(dashboard), CACHE_SECONDS)
+    return dashboard
+
+
+def _drawn(dashboard: dashboards.Dashboard) -> dashboards.Dashboard:
+    """Suppression, charts and tables worked out once, before the dashboard is cached, so a page
+    read from the cache is one cache GET and no per-cell template loop (issue 22). Each figure
+    gets `chart_svg` (its SVG, without the page's CSP nonce, which StyleNonceMiddleware adds) and
+    `table_html` (the suppressed table, rendered in the language active now)."""
+    for figure in dashboard.figures:
+        figure.table  # noqa: B018 - a cached property: the small-number suppression, done now
+        figure.chart_svg = charts.render(figure)
+        figure.table_html = render_to_string("astnet/figure_table.html", {"figure": figure})
     return dashboard
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from astnet.figures import Figure, Period
 from astnet.models import DistrictTargetShare
 from astnet.municipality import current
-from astnet.reporting.dashboards.base import Dashboard, both_periods, in_period
+from astnet.reporting.dashboards.base import Dashboard, counted_per_period, in_period
 from citizens.models import Visit
 from offers.as_of import open_on_q
 from offers.models import District, Track
@@ -18,21 +18,29 @@ from offers.models import District, Track
 
 def districts_side_by_side(period: Period) -> Figure:
     words = current()
-    before = period.previous_year
     districts = list(
         District.objects.order_by("name").annotate(
             open_offers=Count("offers", filter=open_on_q(period.end, "offers__")),
         )
     )
+
+    def per_district(part: Period) -> dict:
+        return {
+            row["offer__district"]: row
+            for row in Visit.objects.filter(in_period(part))
+            .values("offer__district")
+            .annotate(visits=Count("citizen"), citizens=Count("citizen", distinct=True))
+        }
+
+    counted = counted_per_period(period, per_district)
+    empty = {"visits": 0, "citizens": 0}
     counts = {
-        row["offer__district"]: row
-        for row in Visit.objects.filter(both_periods(period))
-        .values("offer__district")
-        .annotate(
-            now=Count("citizen", filter=in_period(period)),
-            before=Count("citizen", filter=in_period(before)),
-            citizens=Count("citizen", distinct=True, filter=in_period(period)),
-        )
+        d.pk: {
+            "now": counted["now"].get(d.pk, empty)["visits"],
+            "before": counted["before"].get(d.pk, empty)["visits"],
+            "citizens": counted["now"].get(d.pk, empty)["citizens"],
+        }
+        for d in districts
     }
     empty = {"now": 0, "before": 0, "citizens": 0}
     return Figure(

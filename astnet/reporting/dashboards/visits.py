@@ -1,27 +1,39 @@
-"""Visits (fremmøde): per offer, per ISO week and the key figures, each one aggregate query.
+"""Visits (fremmøde): per offer, per ISO week and the key figures, one aggregate query per period.
 
 Visits are counted by their citizen (never null), not their id: the citizen is in the (offer, day)
 index and the id is not, so PostgreSQL answers every count from the index alone.
 """
 
+import datetime
+
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncWeek
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.figures import Figure
-from astnet.reporting.dashboards.base import Scope, both_periods, compare_columns, in_period
+from astnet.reporting.dashboards.base import (
+    Scope,
+    compare_columns,
+    counted_per_period,
+    in_period,
+)
 from citizens.models import Citizen, Visit
 
 
 def key_figures(scope: Scope) -> list[Figure]:
-    """Visits, unique and new citizens for the period and a year before: two queries."""
-    now, before = scope.period, scope.period.previous_year
-    visits = _visits_in_both(scope).aggregate(
-        visits_now=Count("citizen", filter=in_period(now)),
-        visits_before=Count("citizen", filter=in_period(before)),
-        citizens_now=Count("citizen", distinct=True, filter=in_period(now)),
-        citizens_before=Count("citizen", distinct=True, filter=in_period(before)),
+    """Visits, unique and new citizens for the period and a year before: three queries."""
+    counted = counted_per_period(
+        scope.period,
+        lambda part: _visits_in(scope, part).aggregate(
+            visits=Count("citizen"), citizens=Count("citizen", distinct=True)
+        ),
     )
+    visits = {
+        f"{kind}_{when}": counted[when][kind]
+        for kind in ("visits", "citizens")
+        for when in ("now", "before")
+    }
     visits.update(_new_citizens(scope))
     return [
         Figure(
@@ -55,36 +67,50 @@ def _new_citizens(scope: Scope) -> dict[str, int]:
             Visit.objects.filter(in_period(period), citizen=OuterRef("pk"), offer__in=scope.offers)
         )
 
-    return Citizen.objects.filter(
-        in_period(now, "created_at__date") | in_period(before, "created_at__date")
-    ).aggregate(
-        new_now=Count("pk", filter=in_period(now, "created_at__date") & Q(came_in(now))),
-        new_before=Count("pk", filter=in_period(before, "created_at__date") & Q(came_in(before))),
+    def registered_in(period):
+        # Compared as moments, not as local dates: converting every citizen's timestamp to a
+        # date in Copenhagen's time zone cost more than reading the rows (issue 22).
+        first = timezone.make_aware(datetime.datetime.combine(period.start, datetime.time()))
+        after = timezone.make_aware(
+            datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time())
+        )
+        return Q(created_at__gte=first, created_at__lt=after)
+
+    return Citizen.objects.filter(registered_in(now) | registered_in(before)).aggregate(
+        new_now=Count("pk", filter=registered_in(now) & Q(came_in(now))),
+        new_before=Count("pk", filter=registered_in(before) & Q(came_in(before))),
     )
 
 
-def _visits_in_both(scope: Scope) -> QuerySet:
-    """The scope's visits in the period and the year before."""
-    return Visit.objects.filter(both_periods(scope.period), offer__in=scope.offers)
+def _visits_in(scope: Scope, period) -> QuerySet:
+    """The scope's visits in `period` (one date range on the (offer, day) index)."""
+    return Visit.objects.filter(in_period(period), offer__in=scope.offers)
+
+
+def _grouped(scope: Scope, period, group: str, **extra) -> dict:
+    """Visits and distinct citizens in `period`, per value of `group` (one query)."""
+    return {
+        row[group]: row
+        for row in _visits_in(scope, period)
+        .annotate(**extra)
+        .values(group)
+        .annotate(visits=Count("citizen"), citizens=Count("citizen", distinct=True))
+    }
 
 
 def per_offer(scope: Scope) -> list[Figure]:
-    """Visits and unique citizens per offer: the offers, and one grouped query of their visits."""
-    now, before = scope.period, scope.period.previous_year
+    """Visits and unique citizens per offer: the offers, and a grouped query per period."""
     offers = list(scope.offers.order_by("name").only("pk", "name"))
-    counts = {
-        row["offer"]: row
-        for row in _visits_in_both(scope)
-        .values("offer")
-        .annotate(
-            visits_now=Count("citizen", filter=in_period(now)),
-            visits_before=Count("citizen", filter=in_period(before)),
-            citizens_now=Count("citizen", distinct=True, filter=in_period(now)),
-            citizens_before=Count("citizen", distinct=True, filter=in_period(before)),
-        )
-    }
-    empty = dict.fromkeys(["visits_now", "visits_before", "citizens_now", "citizens_before"], 0)
-    rows = [counts.get(offer.pk, empty) for offer in offers]
+    counted = counted_per_period(scope.period, lambda part: _grouped(scope, part, "offer"))
+    empty = {"visits": 0, "citizens": 0}
+    rows = [
+        {
+            f"{kind}_{when}": counted[when].get(offer.pk, empty)[kind]
+            for kind in ("visits", "citizens")
+            for when in ("now", "before")
+        }
+        for offer in offers
+    ]
     labels = [offer.name for offer in offers]
     return [
         Figure(
@@ -117,30 +143,21 @@ def per_offer(scope: Scope) -> list[Figure]:
 
 
 def _weekly(scope: Scope) -> tuple[dict, dict]:
-    """Visits and citizens per ISO week, in one query over both periods. The period's weeks are
-    keyed by (ISO year, week); last year's by the year they are compared with, (ISO year + 1, week)."""
-    now, before = scope.period, scope.period.previous_year
-    rows = (
-        Visit.objects.filter(both_periods(now), offer__in=scope.offers)
-        .annotate(week=TruncWeek("day"))
-        .values("week")
-        .annotate(
-            visits_now=Count("citizen", filter=in_period(now)),
-            visits_before=Count("citizen", filter=in_period(before)),
-            citizens_now=Count("citizen", distinct=True, filter=in_period(now)),
-            citizens_before=Count("citizen", distinct=True, filter=in_period(before)),
-        )
+    """Visits and citizens per ISO week, one query per period. The period's weeks are keyed by
+    (ISO year, week); last year's by the year they are compared with, (ISO year + 1, week)."""
+    counted = counted_per_period(
+        scope.period, lambda part: _grouped(scope, part, "week", week=TruncWeek("day"))
     )
     this_year, last_year = {}, {}
-    for row in rows:
-        year, week, _day = row["week"].isocalendar()
-        this_year[(year, week)] = (row["visits_now"], row["citizens_now"])
-        last_year[(year + 1, week)] = (row["visits_before"], row["citizens_before"])
+    for when, target, shift in (("now", this_year, 0), ("before", last_year, 1)):
+        for week_start, row in counted[when].items():
+            year, week, _day = week_start.isocalendar()
+            target[(year + shift, week)] = (row["visits"], row["citizens"])
     return this_year, last_year
 
 
 def per_week(scope: Scope) -> list[Figure]:
-    """Visits per ISO week, set against the same week number a year before: one query."""
+    """Visits per ISO week, set against the same week number a year before: two queries."""
     this_year, last_year = _weekly(scope)
     weeks = scope.period.iso_weeks()
     values = []

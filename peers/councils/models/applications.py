@@ -1,6 +1,8 @@
 """Applications to a council for money for an activity (ansøgninger), their attachments, the
 members' votes and recusals, and the decision (beslutning). Money is in øre."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -83,6 +85,33 @@ class Application(models.Model):
         help_text=_("Rådet kan stemme om et mindre beløb end det ansøgte."),
     )
     vote_deadline = models.DateTimeField(_("afstemning slutter"), null=True, blank=True)
+    # The budget the application was made under (issue 19): a grant draws on it, whatever the
+    # year the vote closes in.
+    budget = models.ForeignKey(
+        Budget,
+        verbose_name=_("budget"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+        null=True,
+        blank=True,
+    )
+    # The council's rules as they stood when the vote opened (issue 19): a later change of the
+    # council's rules applies only to later votes. Empty until the vote opens.
+    vote_quorum_rule = models.CharField(
+        _("beslutningsdygtighed (ved afstemningens start)"),
+        max_length=20,
+        choices=Council.Quorum.choices,
+        blank=True,
+    )
+    vote_tie_rule = models.CharField(
+        _("ved stemmelighed (ved afstemningens start)"),
+        max_length=20,
+        choices=Council.TieRule.choices,
+        blank=True,
+    )
+    vote_open_votes = models.BooleanField(
+        _("åben afstemning (ved afstemningens start)"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
     submitted_at = models.DateTimeField(_("indsendt"), null=True, blank=True)
 
@@ -107,6 +136,15 @@ class Application(models.Model):
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="application_dates_ordered",
             ),
+            models.CheckConstraint(
+                condition=~Q(state="in_vote")
+                | (
+                    ~Q(vote_quorum_rule="")
+                    & ~Q(vote_tie_rule="")
+                    & Q(vote_open_votes__isnull=False)
+                ),
+                name="application_vote_rules_fixed",
+            ),
         ]
         indexes = [models.Index(fields=["state", "vote_deadline"])]
 
@@ -120,6 +158,13 @@ class Application(models.Model):
     @property
     def is_decided(self) -> bool:
         return self.state in DECIDED_STATES
+
+    @property
+    def shows_named_votes(self) -> bool:
+        """Whether who voted what may be shown: only once the vote has closed, and only when the
+        vote was opened as an open vote (issue 19; a later change of the council's rules never
+        exposes an earlier secret vote)."""
+        return bool(self.vote_open_votes) and self.state in DECIDED_STATES
 
     @property
     def published_first_name(self) -> str:
@@ -170,7 +215,21 @@ class ApplicationAttachment(models.Model):
         return self.original_name
 
 
+# No 0/O, 1/I/L: a receipt is read aloud or copied by hand.
+RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_receipt() -> str:
+    """A random receipt code for a vote, e.g. "K7QM-3XPA" (issue 19): the member's proof of the
+    vote they cast, shown to them alone."""
+    letters = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(8))
+    return f"{letters[:4]}-{letters[4:]}"
+
+
 class Vote(models.Model):
+    """One member's vote on one application. Who voted what stays hidden from everyone but the
+    member until the vote closes (issue 19); the member keeps a receipt."""
+
     class Choice(models.TextChoices):
         YES = "yes", _("Ja")
         NO = "no", _("Nej")
@@ -184,6 +243,7 @@ class Vote(models.Model):
     )
     choice = models.CharField(_("stemme"), max_length=10, choices=Choice.choices)
     cast_at = models.DateTimeField(_("afgivet"), default=timezone.now)
+    receipt = models.CharField(_("kvittering"), max_length=9, default=new_receipt, editable=False)
 
     class Meta:
         verbose_name = _("stemme")

@@ -88,16 +88,6 @@ class Council(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def quorum_met(self, *, cast: int, eligible: int) -> bool:
-        """Whether `cast` votes out of `eligible` voting members make the council able to decide."""
-        if eligible <= 0:
-            return False
-        if self.quorum_rule == self.Quorum.TWO_THIRDS:
-            return cast * 3 >= eligible * 2
-        if self.quorum_rule == self.Quorum.ALL:
-            return cast >= eligible
-        return cast * 2 > eligible
-
 
 class CouncilMemberQuerySet(models.QuerySet):
     def voting(self, on: datetime.date | None = None) -> "CouncilMemberQuerySet":

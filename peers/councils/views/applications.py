@@ -3,8 +3,10 @@ opening a vote, withdrawing and the attachments."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -59,18 +61,13 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if application.state == Application.State.IN_VOTE:
         votes = selectors.open_votes(council=application.council, seat=context["seat"])
         vote = next((v for v in votes if v.application.pk == application.pk), None)
-    # Who voted what is shown only where the council's own rules say votes are open.
-    named_votes = (
-        application.votes.select_related("member__user").order_by("member__role")
-        if application.council.open_votes
-        else []
-    )
     context.update(
         {
             "application": application,
             "vote": vote,
+            "my_vote": selectors.my_vote(application=application, seat=context["seat"]),
             "decision": getattr(application, "decision", None),
-            "named_votes": named_votes,
+            "named_votes": selectors.named_votes(user=request.user, application=application),
             "attachments": application.attachments.all(),
             "may_withdraw": not application.is_decided
             and council_access.may_withdraw_application(request.user, application),
@@ -108,15 +105,35 @@ def vote_cast(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _vote_card(request: HttpRequest, application: Application, error: str = "") -> HttpResponse:
+    """The swapped vote card; after the deciding vote also the budget bar and the past decisions,
+    swapped out of band, so the member sees the new budget and decision without a reload
+    (issue 19)."""
     application.refresh_from_db()
     context = council_context(request, application.council)
     context["vote_error"] = error
     votes = selectors.open_votes(council=application.council, seat=context["seat"])
     context["vote"] = next(
         (v for v in votes if v.application.pk == application.pk),
-        selectors.OpenVote(application=application, my_choice=None, recused=False, votes_cast=0),
+        selectors.OpenVote(
+            application=application,
+            my_vote=selectors.my_vote(application=application, seat=context["seat"]),
+            recused=False,
+        ),
     )
-    return render(request, "peers/council_home.html#vote_card", context)
+    html = render_to_string("peers/council_home.html#vote_card", context, request=request)
+    if application.is_decided:
+        context.update(
+            {
+                "budget": selectors.budget_status(council=application.council),
+                "decisions": Paginator(
+                    selectors.past_decisions(council=application.council), 10
+                ).get_page(1),
+                "oob": True,
+            }
+        )
+        html += render_to_string("peers/budget_bar.html", context, request=request)
+        html += render_to_string("peers/council_home.html#decisions", context, request=request)
+    return HttpResponse(html)
 
 
 @require_POST

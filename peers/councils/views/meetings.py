@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -16,7 +17,7 @@ from astnet.models import Role
 from astnet.pdf import render_pdf
 from peers.councils import selectors, voting
 from peers.councils.forms import DecisionLinkForm, MeetingForm
-from peers.councils.models import Council, Meeting
+from peers.councils.models import Council, Meeting, Vote
 
 
 @access.require_role(Role.COUNCIL_MEMBER)
@@ -45,17 +46,27 @@ def _meeting_context(request: HttpRequest, pk: int) -> dict:
     meeting = access.get_in_scope(
         request.user, Meeting.objects.select_related("council", "council__offer"), pk=pk
     )
-    decisions = meeting.decisions.select_related("application").order_by("decided_at", "pk")
-    open_votes = meeting.council.open_votes
-    if open_votes:
-        decisions = decisions.prefetch_related("application__votes__member__user")
+    # Names only for votes that were opened as open votes (issue 19): the rules fixed at the
+    # vote's start decide, never the council's rules today.
+    decisions = (
+        meeting.decisions.select_related("application")
+        .prefetch_related(
+            Prefetch(
+                "application__votes",
+                queryset=Vote.objects.filter(application__vote_open_votes=True).select_related(
+                    "member__user"
+                ),
+                to_attr="named_votes",
+            )
+        )
+        .order_by("decided_at", "pk")
+    )
     return {
         "meeting": meeting,
         "council": meeting.council,
         "decisions": decisions,
         "attendance": meeting.attendance.select_related("user"),
         "budget": selectors.budget_status(council=meeting.council, year=meeting.date.year),
-        "open_votes": open_votes,
     }
 
 

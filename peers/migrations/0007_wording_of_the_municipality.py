@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("peers", "0004_peer_mentors"),
+        ("peers", "0006_application_vote_rules_fixed"),
     ]
 
     operations = [

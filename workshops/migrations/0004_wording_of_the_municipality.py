@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workshops", "0001_initial"),
+        ("workshops", "0003_voting_rounds_for_existing_ballots"),
     ]
 
     operations = [
