@@ -27,15 +27,7 @@ class Role(models.TextChoices):
 
 
 # Roles held for the whole municipality, at no offer, district or council.
-MUNICIPALITY_ROLES = [
-    str(role.value)
-    for role in (
-        Role.PEER_MENTOR,
-        Role.ADMINISTRATION,
-        Role.DATA_PROTECTION_OFFICER,
-        Role.TRAINING_COORDINATOR,
-    )
-]
+MUNICIPALITY_ROLES = ["peer_mentor", "administration", "dpo", "training_coordinator"]
 
 
 MUNICIPALITY_CACHE_KEY = "astnet:municipality"
@@ -87,11 +79,6 @@ class Municipality(models.Model):
         super().save(*args, **kwargs)
         # Every process reads the record through the shared cache (astnet.municipality).
         cache.delete(MUNICIPALITY_CACHE_KEY)
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        cache.delete(MUNICIPALITY_CACHE_KEY)
-        return result
 
     @property
     def whole_genitive(self) -> str:

@@ -184,7 +184,7 @@ class Workshop(models.Model):
 
     @property
     def starts_at(self) -> datetime.datetime:
-        """When the workshop starts, in Copenhagen time (without a start time: at midnight);
+        """When the workshop starts, in local time (without a start time: at midnight);
         voting opens then and not before (issue 19)."""
         zone = timezone.get_default_timezone()
         return datetime.datetime.combine(
