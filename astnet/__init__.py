@@ -1,4 +1,4 @@
-"""astnet: the web application of Copenhagen's aktivitets- og samværstilbud (AST)."""
+"""astnet: the web application of a municipality's aktivitets- og samværstilbud (AST)."""
 
 from astnet.celery import app as celery_app
 

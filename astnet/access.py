@@ -111,7 +111,7 @@ def is_accounted_for(label: str) -> bool:
 
 @rule("astnet.report")
 def _reports(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Socialudvalg reports are the administration's: city-wide figures, no one else's."""
+    """Status reports to the committee are the administration's: city-wide figures only."""
     return qs if is_city_wide(user) else qs.none()
 
 
@@ -182,6 +182,7 @@ def roles_in_order(user) -> list[str]:
     order: Iterable[str] = [
         Role.STAFF,
         Role.LEADER,
+        Role.TRAINING_COORDINATOR,
         Role.ADMINISTRATION,
         Role.DATA_PROTECTION_OFFICER,
         Role.COUNCIL_MEMBER,
@@ -210,4 +211,8 @@ def _provider_identities(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 declare_public(
     "astnet.districttargetshare",
     "each district's share of the target group: a published social indicator, no personal data",
+)
+declare_public(
+    "astnet.municipality",
+    "the municipality's name and the words its pages use: printed on every public page",
 )

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from astnet.models import AuditEvent, DistrictTargetShare, Membership, Report
+from astnet.models import AuditEvent, DistrictTargetShare, Membership, Municipality, Report
 
 
 @admin.register(Membership)
@@ -48,4 +48,17 @@ class ReportAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    """The one municipality record (issue 21): its name and the words every page uses."""
+
+    list_display = ["name", "administration", "committee"]
+
+    def has_add_permission(self, request) -> bool:
+        return not Municipality.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -39,7 +39,7 @@ def format_date(
     time: bool = False,
     month: bool = False,
 ) -> str:
-    """A date (or an aware datetime, shown in Copenhagen time) as people here write it.
+    """A date (or an aware datetime, shown in local time) as people here write it.
 
     "1. okt. 2026"; with `weekday` "torsdag 1. okt. 2026"; without `year` "1. okt."; with `time`
     "1. okt. 2026 kl. 14.30"; `month` alone gives "oktober 2026". None gives "".

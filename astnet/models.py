@@ -1,7 +1,8 @@
 """Memberships (a role held at a place), the append-only audit log, and the dashboards' data:
-target-group shares per district and the Socialudvalg reports."""
+target-group shares per district and the status reports."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -21,6 +22,78 @@ class Role(models.TextChoices):
     PEER_MENTOR = "peer_mentor", _("Peer-vejleder")
     ADMINISTRATION = "administration", _("Administration")
     DATA_PROTECTION_OFFICER = "dpo", _("Databeskyttelsesrådgiver")
+    # Who runs the peer training for the whole municipality (issue 21): a role, not a district.
+    TRAINING_COORDINATOR = "training_coordinator", _("Uddannelseskoordinator")
+
+
+# Roles held for the whole municipality, at no offer, district or council.
+MUNICIPALITY_ROLES = ["peer_mentor", "administration", "dpo", "training_coordinator"]
+
+
+MUNICIPALITY_CACHE_KEY = "astnet:municipality"
+
+
+class Municipality(models.Model):
+    """The municipality this installation serves: its name and the words its pages use (issue 21).
+
+    One row (the check constraint keeps it to primary key 1), edited in the admin. Read it through
+    `astnet.municipality.current`, never by name in a template or module. The words are Danish
+    and stored as they are used: `committee` in the definite form ("Socialudvalget"), `whole` as
+    the definite noun that follows "hele" ("byen", "kommunen"), and the area word in its four forms.
+    """
+
+    name = models.CharField(
+        _("navn"), max_length=100, help_text=_("Som i «Aktivitets- og samværstilbud i …».")
+    )
+    administration = models.CharField(
+        _("forvaltning"),
+        max_length=200,
+        help_text=_("Afsender på rapporter og i sidefoden, f.eks. «… Kommune, …forvaltningen»."),
+    )
+    committee = models.CharField(
+        _("udvalg, der modtager rapporterne"),
+        max_length=100,
+        help_text=_("I bestemt form, f.eks. «Socialudvalget»."),
+    )
+    whole = models.CharField(
+        _("ord for det hele"),
+        max_length=50,
+        help_text=_("I bestemt form efter «hele», f.eks. «byen» eller «kommunen»."),
+    )
+    area = models.CharField(_("ord for et område"), max_length=50, help_text=_("F.eks. «bydel»."))
+    area_plural = models.CharField(_("flere områder"), max_length=50, help_text=_("«bydele»."))
+    area_definite = models.CharField(_("området"), max_length=50, help_text=_("«bydelen»."))
+    area_plural_definite = models.CharField(
+        _("områderne"), max_length=50, help_text=_("«bydelene».")
+    )
+
+    class Meta:
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommune")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="municipality_one_row")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # Every process reads the record through the shared cache (astnet.municipality).
+        cache.delete(MUNICIPALITY_CACHE_KEY)
+
+    @property
+    def whole_genitive(self) -> str:
+        """ "byens", "kommunens": the whole as owner."""
+        return f"{self.whole}s"
+
+    @property
+    def whole_label(self) -> str:
+        """ "Hele byen", "Hele kommunen": the heading for figures over every area."""
+        return f"{_('Hele')} {self.whole}"
+
+    @property
+    def area_genitive(self) -> str:
+        """ "bydelens", "områdets"."""
+        return f"{self.area_definite}s"
 
 
 class Membership(models.Model):
@@ -89,7 +162,7 @@ class Membership(models.Model):
                         council__isnull=False,
                     )
                     | Q(
-                        role__in=["peer_mentor", "administration", "dpo"],
+                        role__in=MUNICIPALITY_ROLES,
                         offer__isnull=True,
                         district__isnull=True,
                         council__isnull=True,
@@ -112,13 +185,13 @@ class Membership(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["user", "role"],
-                condition=Q(role__in=["peer_mentor", "administration", "dpo"]),
+                condition=Q(role__in=MUNICIPALITY_ROLES),
                 name="membership_city_role_once",
             ),
         ]
 
     def __str__(self) -> str:
-        place = self.offer or self.district or self.council or _("hele byen")
+        place = self.offer or self.district or self.council or current_municipality().whole_label
         return f"{self.get_role_display()} · {place}"
 
 
@@ -208,12 +281,20 @@ class DistrictTargetShare(models.Model):
         return f"{self.district} {self.share_permille} ‰ ({self.year})"
 
 
+def current_municipality() -> Municipality:
+    """The installation's municipality (see `astnet.municipality.current`, which caches it)."""
+    from astnet.municipality import current
+
+    return current()
+
+
 def report_upload_to(report: "Report", filename: str) -> str:
     return f"reports/{timezone.now():%Y/%m}/{filename}"
 
 
 class Report(models.Model):
-    """A status report (statusnotat) for Socialudvalget, rendered to PDF by a Celery worker."""
+    """A status report (statusnotat) for the committee the municipality record names, rendered
+    to PDF by a Celery worker."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("I kø")
@@ -282,7 +363,7 @@ class Report(models.Model):
 
     @property
     def scope_label(self) -> str:
-        return str(self.district) if self.district_id else str(_("Hele byen"))
+        return str(self.district) if self.district_id else current_municipality().whole_label
 
     @property
     def is_pending(self) -> bool:

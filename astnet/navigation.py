@@ -49,7 +49,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(
         _("Peer-vejledere"),
         "mentors:index",
-        frozenset({Role.LEADER, Role.STAFF, Role.ADMINISTRATION}),
+        frozenset({Role.LEADER, Role.TRAINING_COORDINATOR, Role.STAFF, Role.ADMINISTRATION}),
     ),
     NavItem(_("Min uddannelse"), "mentors:own", frozenset({Role.PEER_MENTOR})),
     NavItem(

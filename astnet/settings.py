@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "astnet.context_processors.navigation",
+                "astnet.municipality.municipality",
             ],
             # Danish dates and numbers on every page without a {% load %} (issue 20).
             "builtins": ["astnet.templatetags.danish"],
@@ -170,7 +171,7 @@ OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = env.int("OIDC_RENEW_SECONDS", default=5 * 6
 OIDC_AUTHENTICATE_CLASS = "astnet.oidc.AuthenticateView"
 OIDC_CALLBACK_CLASS = "astnet.oidc.CallbackView"
 # Roles from the provider's groups claim, e.g. {"AST-Nabo": [{"role": "staff", "offer": "nabo"}],
-# "AST-ledere-Amager": [{"role": "leader", "district": "amager"}]}; applied at every login.
+# "AST-ledere-Syd": [{"role": "leader", "district": "syd"}]}; applied at every login.
 OIDC_GROUPS_CLAIM = env.str("OIDC_GROUPS_CLAIM", default="groups")
 OIDC_GROUP_MEMBERSHIPS = env.json("OIDC_GROUP_MEMBERSHIPS", default={})
 # Whom someone the provider knows, but astnet gives no role, should ask (shown on the Danish page).

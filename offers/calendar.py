@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
+from astnet.municipality import current
 from offers.as_of import OPEN_STATUSES, address_on, status_on
 from offers.models import Activity, Offer, OpeningException
 
@@ -123,7 +124,7 @@ def calendar_bytes(
     for exception in closed_days:
         closed.setdefault(exception.offer_id, {})[exception.date] = exception.reason
     calendar = Calendar()
-    calendar.add("prodid", "-//astnet//Aktivitets- og samværstilbud i København//DA")
+    calendar.add("prodid", f"-//astnet//Aktivitets- og samværstilbud i {current().name}//DA")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
+from astnet.municipality import ALL_AREAS_LABEL, AREA_LABEL
 from offers.models import Activity, District, Offer, OpeningHours, TargetGroup, Track, Weekday
 from offers.selectors import hours_valid_on_q, open_at_condition
 
@@ -21,10 +22,10 @@ class _CommonFilters(django_filters.FilterSet):
     offer_path = ""
 
     bydel = django_filters.ModelChoiceFilter(
-        label=_("Bydel"),
+        label=AREA_LABEL,
         queryset=District.objects.all(),
         to_field_name="slug",
-        empty_label=_("Alle bydele"),
+        empty_label=ALL_AREAS_LABEL,
         method="filter_district",
     )
     spor = django_filters.ModelChoiceFilter(

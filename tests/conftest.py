@@ -89,8 +89,21 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+    _municipality_as_cached()
     yield
     cache.clear()
+
+
+def _municipality_as_cached() -> None:
+    """In production the municipality record is read from the shared cache, not the database, on
+    nearly every request; the tests start from that state (the test database holds no record, so
+    the neutral words). Saving a record clears the key, so a test that sets one reads it back."""
+    from django.core.cache import cache
+
+    from astnet.models import MUNICIPALITY_CACHE_KEY, Municipality
+    from astnet.municipality import CACHE_SECONDS, NEUTRAL
+
+    cache.set(MUNICIPALITY_CACHE_KEY, Municipality(pk=1, **NEUTRAL), CACHE_SECONDS)
 
 
 @pytest.fixture(autouse=True)
@@ -131,6 +144,7 @@ class World:
     peer_mentor: object
     administration: object
     dpo: object
+    coordinator: object
 
     def persona(self, role: str):
         return {
@@ -140,11 +154,13 @@ class World:
             Role.PEER_MENTOR: self.peer_mentor,
             Role.ADMINISTRATION: self.administration,
             Role.DATA_PROTECTION_OFFICER: self.dpo,
+            Role.TRAINING_COORDINATOR: self.coordinator,
         }[role]
 
 
 @pytest.fixture
 def world(db) -> World:
+    f.copenhagen()
     amager = f.DistrictFactory(name="Center Amager", slug="amager")
     norrebro = f.DistrictFactory(name="Center Nørrebro", slug="norrebro")
     nabo = f.OfferFactory(name="Nabo", slug="nabo", district=amager)
@@ -166,4 +182,5 @@ def world(db) -> World:
         peer_mentor=f.member(Role.PEER_MENTOR, username="peter", first_name="Peter"),
         administration=f.member(Role.ADMINISTRATION, username="anna", first_name="Anna"),
         dpo=f.member(Role.DATA_PROTECTION_OFFICER, username="dorte", first_name="Dorte"),
+        coordinator=f.member(Role.TRAINING_COORDINATOR, username="karen", first_name="Karen"),
     )

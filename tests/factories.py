@@ -5,7 +5,8 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from astnet.models import Membership, Role
+from astnet import municipality
+from astnet.models import Membership, Municipality, Role
 from citizens.models import Citizen, Visit
 from offers.models import District, Offer, Track
 from peers.models import Council
@@ -106,3 +107,22 @@ class VisitFactory(factory.django.DjangoModelFactory):
     citizen = factory.SubFactory(CitizenFactory)
     offer = factory.SubFactory(OfferFactory)
     day = factory.LazyFunction(datetime.date.today)
+
+
+COPENHAGEN = {
+    "name": "København",
+    "administration": "Københavns Kommune, Socialforvaltningen",
+    "committee": "Socialudvalget",
+    "whole": "byen",
+    "area": "bydel",
+    "area_plural": "bydele",
+    "area_definite": "bydelen",
+    "area_plural_definite": "bydelene",
+}
+
+
+def copenhagen() -> Municipality:
+    """The municipality record with Copenhagen's words, as the world of the tests is Copenhagen's;
+    read once so the test starts from the warm cache, as production does."""
+    Municipality.objects.update_or_create(pk=1, defaults=COPENHAGEN)
+    return municipality.current()

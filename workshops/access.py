@@ -96,7 +96,7 @@ def _workshop_inputs(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 @rule("workshops.scenario")
 def _scenarios(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    """Scenarios are the district's proposals to Socialudvalget: only its leaders change them."""
+    """Scenarios are the district's proposals to the committee: only its leaders change them."""
     if action == "change":
         return qs.filter(district__in=leader_district_ids(user))
     return _workshop_scope(qs, workshop_district_filter(user, action))

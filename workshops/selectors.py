@@ -154,7 +154,7 @@ class DeleteEffects:
     points: int = 0
     # Scenarios that stay but lose inputs they draw on, each with `lost` = how many.
     scenarios: list[Scenario] = field(default_factory=list)
-    # Scenarios chosen for Socialudvalget that block the delete.
+    # Scenarios chosen for the committee that block the delete.
     blocking: list[Scenario] = field(default_factory=list)
 
 

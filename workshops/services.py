@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from astnet.municipality import current as current_municipality
 from workshops.models import (
     Input,
     Milestone,
@@ -171,11 +172,17 @@ def _chosen_scenarios_drawing_on(inputs) -> list[str]:
 
 
 def _refuse_if_chosen_scenarios_draw_on(inputs, message: str) -> None:
-    """A scenario sent to Socialudvalget keeps the inputs it was argued from: deleting them would
+    """A scenario sent to the committee keeps the inputs it was argued from: deleting them would
     change its evidence after the decision."""
     titles = _chosen_scenarios_drawing_on(inputs)
     if titles:
-        raise ValidationError(message % {"scenarios": ", ".join(f"“{t}”" for t in titles)})
+        raise ValidationError(
+            message
+            % {
+                "scenarios": ", ".join(f"“{t}”" for t in titles),
+                "committee": current_municipality().committee,
+            }
+        )
 
 
 @transaction.atomic
@@ -184,7 +191,7 @@ def workshop_delete(*, by, workshop: Workshop, request: HttpRequest | None = Non
     _refuse_if_chosen_scenarios_draw_on(
         Input.objects.filter(table__workshop=workshop),
         _(
-            "Workshoppen kan ikke slettes, fordi %(scenarios)s er valgt til Socialudvalget og "
+            "Workshoppen kan ikke slettes, fordi %(scenarios)s er valgt til %(committee)s og "
             "bygger på input herfra. Fjern de input fra scenariet eller sæt det tilbage til "
             "kladde først."
         ),
@@ -199,7 +206,7 @@ def table_delete(*, by, table: Table, request: HttpRequest | None = None) -> Non
     _refuse_if_chosen_scenarios_draw_on(
         table.inputs.all(),
         _(
-            "Bordet kan ikke slettes, fordi %(scenarios)s er valgt til Socialudvalget og bygger "
+            "Bordet kan ikke slettes, fordi %(scenarios)s er valgt til %(committee)s og bygger "
             "på input fra bordet. Fjern de input fra scenariet eller sæt det tilbage til kladde "
             "først."
         ),
@@ -215,9 +222,10 @@ def scenario_delete(*, by, scenario: Scenario, request: HttpRequest | None = Non
     if locked.status == Scenario.Status.CHOSEN:
         raise ValidationError(
             _(
-                "Et scenarie, der er valgt til Socialudvalget, kan ikke slettes. Sæt det tilbage "
+                "Et scenarie, der er valgt til %(committee)s, kan ikke slettes. Sæt det tilbage "
                 "til kladde eller fravælg det først."
             )
+            % {"committee": current_municipality().committee}
         )
     audit_record(actor=by, action=Action.DELETE, target=scenario, request=request)
     locked.delete()

@@ -24,6 +24,18 @@ from citizens.models import Citizen, Visit
 from offers.models import District, Offer, Track
 from peers.models import Council
 
+# The municipality record's words for Copenhagen (the same as migration astnet 0012 keeps).
+COPENHAGEN = {
+    "name": "København",
+    "administration": "Københavns Kommune, Socialforvaltningen",
+    "committee": "Socialudvalget",
+    "whole": "byen",
+    "area": "bydel",
+    "area_plural": "bydele",
+    "area_definite": "bydelen",
+    "area_plural_definite": "bydelene",
+}
+
 DEMO_DISTRICT = "amager"
 DEMO_OFFER = "Nabo"
 DEMO_COUNCIL = "Brugerrådet i Nabo"
@@ -54,7 +66,7 @@ DEMO_LOGINS = [
 
 # Further demo logins the apps' own seeds create, with the same password.
 EXTRA_LOGINS = [
-    ("koordinator", _("Centerleder i Center Nordvest: peer-uddannelsen")),
+    ("koordinator", _("Uddannelseskoordinator; centerleder i Center Nordvest")),
     ("raadsmedlem2", _("Rådsmedlem i Brugerrådet i Nabo")),
     ("raadsmedlem3", _("Rådsmedlem i Brugerrådet i Nabo")),
 ]

@@ -12,7 +12,6 @@ from django.utils import timezone
 from astnet.demo.core import demo_password
 from astnet.models import Membership, Role
 from offers.models import District, Offer
-from peers.mentors.access import TRAINING_CENTRE_SLUG
 from peers.mentors.models import (
     ExperienceTheme,
     Language,
@@ -37,6 +36,9 @@ MODULES = [
     ("Peer-møder i praksis", 6, True),
     ("Kreative metoder", 3, False),
 ]
+# Center Nordvest is Copenhagen's competence centre for the peer training (seed 001): its leader
+# holds the training-coordinator role.
+TRAINING_CENTRE_SLUG = "nordvest"
 LANGUAGES = ["Dansk", "Engelsk", "Arabisk", "Somali", "Tyrkisk", "Urdu"]
 THEMES = ["Unge", "Angst", "Depression", "Misbrug", "Ensomhed", "Hjemløshed", "Pårørende"]
 # username, first, last, district slug, languages, themes, attended modules
@@ -64,6 +66,7 @@ def _coordinator(password: str):
         user.save(update_fields=["password"])
     district = District.objects.get(slug=TRAINING_CENTRE_SLUG)
     Membership.objects.get_or_create(user=user, role=Role.LEADER, district=district)
+    Membership.objects.get_or_create(user=user, role=Role.TRAINING_COORDINATOR)
     return user
 
 

@@ -20,6 +20,8 @@ ROLE_HOME_URLS = {
     Role.PEER_MENTOR: "home_peer",
     Role.ADMINISTRATION: "home_administration",
     Role.DATA_PROTECTION_OFFICER: "home_dpo",
+    # The coordinator's work is the peer training; its hub is their home.
+    Role.TRAINING_COORDINATOR: "mentors:index",
 }
 
 

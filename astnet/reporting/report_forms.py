@@ -1,10 +1,11 @@
-"""The order form for a Socialudvalg report."""
+"""The order form for a status report to the committee (the municipality's, issue 21)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from astnet.figures import Period
 from astnet.forms import DkfdsFormMixin
+from astnet.municipality import WHOLE_LABEL
 from astnet.reporting.filters import check_period, default_period
 from offers.models import District
 
@@ -28,10 +29,10 @@ class ReportOrderForm(DkfdsFormMixin, forms.Form):
     )
     district = forms.ModelChoiceField(
         label=_("Omfang"),
-        help_text=_("Hele byen, eller én bydel."),
+        help_text=_("Tom: alle tallene samlet."),
         queryset=District.objects.order_by("name"),
         required=False,
-        empty_label=_("Hele byen"),
+        empty_label=WHOLE_LABEL,
     )
 
     def __init__(self, *args, **kwargs):

@@ -1,4 +1,5 @@
-"""The administration's report page: order a Socialudvalg report, follow it, download the PDF."""
+"""The administration's report page: order a status report for the committee, follow it,
+download the PDF."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator

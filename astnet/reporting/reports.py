@@ -1,4 +1,5 @@
-"""Status reports (statusnotater) for Socialudvalget: ordering, rendering to PDF and failing cleanly.
+"""Status reports (statusnotater) for the committee: ordering, rendering to PDF and failing
+cleanly.
 
 The Celery task in `astnet/tasks.py` only calls `render_report`; everything a report holds is read
 here from the same figures as the dashboards, so the PDF and the web pages always agree.
@@ -22,6 +23,7 @@ from astnet.audit import Action, audit_record
 from astnet.db_router import reading_from_replica
 from astnet.figures import Figure, Period
 from astnet.models import Report
+from astnet.municipality import current as municipality_current
 from astnet.pdf import render_pdf
 from astnet.reporting import dashboards
 from offers.models import District, Offer, Track
@@ -118,7 +120,9 @@ def render_report(report_id: int) -> None:
     _set(report_id, status=Report.Status.RUNNING, progress=0, failure_reason="")
     with override("da"), reading_from_replica():
         context = report_context(report, progress=lambda value: _set(report_id, progress=value))
-        html = render_to_string("reports/report.html", context)
+        html = render_to_string(
+            "reports/report.html", {**context, "municipality": municipality_current()}
+        )
         pdf = html_to_pdf(html)
     report.file.save(f"statusnotat-{report.pk}.pdf", ContentFile(pdf), save=False)
     _set(

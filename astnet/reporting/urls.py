@@ -1,4 +1,4 @@
-"""Dashboards (nøgletal) and the Socialudvalg reports."""
+"""Dashboards (nøgletal) and the status reports."""
 
 from django.urls import path
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
+from astnet.municipality import ALL_AREAS_LABEL, AREA_LABEL
 from citizens.courses.access import possible_leads, possible_peer_mentors
 from citizens.courses.models import SCORE_MESSAGE, Course, Enrollment, GoalRating, Session
 from citizens.models import Citizen
@@ -296,10 +297,10 @@ class CourseFilter(django_filters.FilterSet):
         empty_label=_("Alle spor"),
     )
     bydel = django_filters.ModelChoiceFilter(
-        label=_("Bydel"),
+        label=AREA_LABEL,
         queryset=District.objects.order_by("name"),
         to_field_name="slug",
-        empty_label=_("Alle bydele"),
+        empty_label=ALL_AREAS_LABEL,
         method="filter_district",
     )
     starter_snart = django_filters.BooleanFilter(

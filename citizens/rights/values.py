@@ -53,7 +53,7 @@ def readable(value) -> str | int | bool | None:
 
 
 def iso_datetime(value: datetime.datetime) -> str:
-    """ISO 8601 in Copenhagen time with its offset, to the second: 2026-03-01T14:05:00+01:00."""
+    """ISO 8601 in local time (TIME_ZONE) with its offset, to the second: 2026-03-01T14:05:00+01:00."""
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 

@@ -1,1 +1,1 @@
-"""Peer mentors: their training at Center Nordvest, placements, peer meetings and supervision."""
+"""Peer mentors: their training (run by the training coordinator), placements, peer meetings and supervision."""

@@ -2,10 +2,10 @@
 with the one door (`astnet.access`) when the app is ready, and the predicates the mentors' views,
 forms and selectors ask instead of checking roles themselves.
 
-Center Nordvest is the city's competence centre that trains peer mentors: its leaders coordinate
-the training for the whole city. Other leaders and staff read the mentors (the network) and the
-placements and meetings at their own offers; a mentor reads their own record; administration sees
-aggregates only, never rows.
+Whoever holds the training-coordinator role runs the peer training for the whole municipality
+(issue 21: a role, not the leadership of one district). Other leaders and staff read the mentors
+(the network) and the placements and meetings at their own offers; a mentor reads their own
+record; administration sees aggregates only, never rows.
 """
 
 from django.contrib.auth import get_user_model
@@ -16,20 +16,16 @@ from astnet.access import (
     has_role,
     is_city_wide,
     leader_district_ids,
-    memberships,
     rule,
     staff_offer_ids,
 )
 from astnet.models import Role
 
-TRAINING_CENTRE_SLUG = "nordvest"
-
 
 def is_training_coordinator(user) -> bool:
-    """A leader of Center Nordvest's district (slug `TRAINING_CENTRE_SLUG`, from the seed)."""
-    return any(
-        m.role == Role.LEADER and m.district.slug == TRAINING_CENTRE_SLUG for m in memberships(user)
-    )
+    """Holds the training-coordinator membership (issue 21): runs cohorts, registers,
+    certification, placements and the yearly targets."""
+    return has_role(user, Role.TRAINING_COORDINATOR)
 
 
 def works_at_offers(user) -> bool:

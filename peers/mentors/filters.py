@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
+from astnet.municipality import ALL_AREAS_LABEL, AREA_LABEL
 from offers.models import District
 from peers.mentors.models import ExperienceTheme, Language, PeerMentor
 
@@ -15,11 +16,11 @@ class FilterForm(DkfdsFormMixin, forms.Form):
 
 class MentorNetworkFilter(django_filters.FilterSet):
     bydel = django_filters.ModelChoiceFilter(
-        label=_("Bydel"),
+        label=AREA_LABEL,
         field_name="district",
         queryset=District.objects.order_by("name"),
         to_field_name="slug",
-        empty_label=_("Alle bydele"),
+        empty_label=ALL_AREAS_LABEL,
     )
     sprog = django_filters.ModelChoiceFilter(
         label=_("Sprog"),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from astnet.forms import DkfdsFormMixin
+from astnet.municipality import AREA_LABEL
 from offers.models import District, Offer
 from peers.mentors import access as mentor_access
 from peers.mentors import services
@@ -73,7 +74,7 @@ class MentorCreateForm(DkfdsFormMixin, forms.Form):
         help_text=_("Peer-vejlederen vælger selv sin adgangskode via et link på e-mail."),
     )
     district = forms.ModelChoiceField(
-        label=_("Bydel"), queryset=District.objects.order_by("name"), empty_label=None
+        label=AREA_LABEL, queryset=District.objects.order_by("name"), empty_label=None
     )
     engagement = forms.ChoiceField(label=_("Ansættelsesform"), choices=PeerMentor.Engagement)
     languages = forms.ModelMultipleChoiceField(

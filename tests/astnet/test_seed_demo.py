@@ -1,7 +1,9 @@
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from astnet.demo import plan_2016
@@ -74,3 +76,51 @@ def test_city_scale_replaces_the_demo_register(db, settings, tmp_path):
 
     assert Citizen.objects.count() == 100
     assert Visit.objects.count() == 1000
+
+
+def test_seed_demo_loads_haderslevs_five_drop_ins_with_a_user_per_role(
+    db, capsys, settings, tmp_path
+):
+    from astnet.models import Municipality
+    from offers.models import Activity, OpeningHours
+    from peers.councils.models import Application, Budget, Council
+
+    settings.VAR_DIR = tmp_path
+    call_command("seed_demo", "--municipality", "haderslev")
+    out = capsys.readouterr().out
+
+    assert Municipality.objects.get().name == "Haderslev"
+    assert set(Offer.objects.values_list("name", flat=True)) == {
+        "Borger Cafeen",
+        "Regnbuen",
+        "Kolibrien",
+        "Brugerhuset",
+        "Parasollen",
+    }
+    assert set(District.objects.values_list("name", flat=True)) == {"Haderslev", "Vojens"}
+    shared = Offer.objects.get(name="Brugerhuset").address
+    assert Offer.objects.get(name="Parasollen").address == shared
+    assert Offer.objects.get(name="Parasollen").operator_name == "KFUM"
+    assert Track.objects.count() == 1
+    for offer in Offer.objects.all():
+        assert OpeningHours.objects.filter(offer=offer).exists()
+        assert Activity.objects.filter(offer=offer).exists()
+    council = Council.objects.get()
+    assert Budget.objects.filter(council=council).exists()
+    assert Application.objects.filter(council=council).exists()
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+    for role in Role:
+        assert str(role.label) in out
+    assert Citizen.objects.exists()
+
+
+def test_seed_demo_for_haderslev_is_idempotent_and_refuses_to_mix(db, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    call_command("seed_demo", "--municipality", "haderslev")
+    counts = (Offer.objects.count(), Citizen.objects.count(), Membership.objects.count())
+    call_command("seed_demo", "--municipality", "haderslev")
+
+    assert (Offer.objects.count(), Citizen.objects.count(), Membership.objects.count()) == counts
+    with pytest.raises(CommandError, match="Haderslev"):
+        call_command("seed_demo")
+    assert Offer.objects.count() == counts[0]

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from astnet.models import Role
+from astnet.models import Membership, Role
 from peers.mentors.models import PeerMeeting, Placement
 from tests import factories as f
 from tests.e2e.conftest import log_in
@@ -23,6 +23,7 @@ def centre(world):
     coordinator = f.member(
         Role.LEADER, district=nordvest, username="nina", first_name="Nina", last_name="Nordvest"
     )
+    Membership.objects.create(user=coordinator, role=Role.TRAINING_COORDINATOR)
     programme = mf.TrainingProgrammeFactory(name="Peer-vejlederuddannelsen")
     mf.TrainingModuleFactory(programme=programme, order=1, title="Recovery")
     mf.TrainingModuleFactory(programme=programme, order=2, title="Den gode samtale")

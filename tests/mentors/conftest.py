@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from astnet.models import Role
+from astnet.models import Membership, Role
 from peers.mentors.models import ModuleAttendance
 from tests import factories as f
 from tests.mentors import factories as mf
@@ -32,6 +32,7 @@ def mentor_world(world) -> MentorWorld:
     nordvest = f.DistrictFactory(name="Center Nordvest", slug="nordvest")
     mamma_mia = f.OfferFactory(name="Mamma Mia", slug="mamma-mia", district=nordvest)
     coordinator = f.member(Role.LEADER, district=nordvest, username="nina", first_name="Nina")
+    Membership.objects.create(user=coordinator, role=Role.TRAINING_COORDINATOR)
     programme = mf.TrainingProgrammeFactory(name="Peer-vejlederuddannelsen")
     modules = [
         mf.TrainingModuleFactory(programme=programme, order=1, title="Recovery", required=True),

@@ -16,7 +16,7 @@ from peers.mentors.models import (
 from tests.mentors import factories as mf
 
 
-def test_only_nordvests_leader_is_the_training_coordinator(mentor_world):
+def test_only_the_holder_of_the_coordinator_role_is_the_training_coordinator(mentor_world):
     assert mentor_access.is_training_coordinator(mentor_world.coordinator)
     assert not mentor_access.is_training_coordinator(mentor_world.world.leader)
     assert not mentor_access.is_training_coordinator(mentor_world.world.administration)

@@ -161,11 +161,11 @@ class Dot(models.Model):
 
 class Scenario(models.Model):
     """A proposed organisation of a district's offers, judged on strengths, weaknesses,
-    opportunities and challenges, and chosen (or not) for Socialudvalget."""
+    opportunities and challenges, and chosen (or not) for the committee."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Kladde")
-        CHOSEN = "chosen", _("Valgt til Socialudvalget")
+        CHOSEN = "chosen", _("Valgt til det politiske udvalg")
         REJECTED = "rejected", _("Fravalgt")
 
     process = models.ForeignKey(

@@ -42,8 +42,8 @@ class Milestone(models.Model):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", _("Workshop")
         INTERVIEWS = "interviews", _("Interviews")
-        STATUS_NOTE = "status_note", _("Statusnotat til Socialudvalget")
-        FINAL_PROPOSAL = "final_proposal", _("Endeligt forslag til Socialudvalget")
+        STATUS_NOTE = "status_note", _("Statusnotat til det politiske udvalg")
+        FINAL_PROPOSAL = "final_proposal", _("Endeligt forslag til det politiske udvalg")
 
     process = models.ForeignKey(
         Process, verbose_name=_("proces"), on_delete=models.CASCADE, related_name="milestones"
@@ -184,7 +184,7 @@ class Workshop(models.Model):
 
     @property
     def starts_at(self) -> datetime.datetime:
-        """When the workshop starts, in Copenhagen time (without a start time: at midnight);
+        """When the workshop starts, in local time (without a start time: at midnight);
         voting opens then and not before (issue 19)."""
         zone = timezone.get_default_timezone()
         return datetime.datetime.combine(
@@ -193,7 +193,7 @@ class Workshop(models.Model):
 
     @property
     def ends_at(self) -> datetime.datetime:
-        """When the workshop ends, in Copenhagen time; the voting code is refused from then on."""
+        """When the workshop ends, in the installation's time zone; the voting code is refused from then on."""
         zone = timezone.get_default_timezone()
         if self.end_time is None:
             return datetime.datetime.combine(

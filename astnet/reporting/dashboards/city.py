@@ -1,13 +1,15 @@
-"""The city overview (hele byen): the districts side by side, the tracks across them, and the
-spread of offers against where the target group lives."""
+"""The overview of the whole municipality (hele byen, hele kommunen): the districts side by side,
+the tracks across them, and the spread of offers against where the target group lives."""
 
 from collections import defaultdict
 
 from django.db.models import Count
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from astnet.figures import Figure, Period
 from astnet.models import DistrictTargetShare
+from astnet.municipality import current
 from astnet.reporting.dashboards.base import Dashboard, counted_per_period, in_period
 from citizens.models import Visit
 from offers.as_of import open_on_q
@@ -15,6 +17,7 @@ from offers.models import District, Track
 
 
 def districts_side_by_side(period: Period) -> Figure:
+    words = current()
     districts = list(
         District.objects.order_by("name").annotate(
             open_offers=Count("offers", filter=open_on_q(period.end, "offers__")),
@@ -42,12 +45,13 @@ def districts_side_by_side(period: Period) -> Figure:
     empty = {"now": 0, "before": 0, "citizens": 0}
     return Figure(
         key="bydele",
-        title=_("Bydelene side om side"),
+        title=_("%(areas)s side om side") % {"areas": capfirst(words.area_plural_definite)},
         description=_(
             "Besøg i perioden og året før, forskellige borgere og tilbud, der var åbne på "
-            "periodens sidste dag, i hver bydel."
-        ),
-        row_header=_("Bydel"),
+            "periodens sidste dag, i %(areas)s."
+        )
+        % {"areas": words.area_plural_definite},
+        row_header=capfirst(words.area),
         columns=[
             _("Besøg"),
             _("Besøg året før"),
@@ -72,6 +76,7 @@ def districts_side_by_side(period: Period) -> Figure:
 
 def tracks_across_districts(period: Period) -> Figure:
     """Visits per fagligt spor in each district: one query, pivoted here on a handful of rows."""
+    words = current()
     districts = list(District.objects.order_by("name"))
     tracks = list(Track.objects.order_by("name"))
     counts = defaultdict(int)
@@ -84,8 +89,9 @@ def tracks_across_districts(period: Period) -> Figure:
     rows = [(track.pk, track.name) for track in tracks] + [(None, _("Uden fagligt spor"))]
     return Figure(
         key="spor",
-        title=_("Faglige spor på tværs af bydelene"),
-        description=_("Besøg i perioden i tilbud under hvert fagligt spor, fordelt på bydele."),
+        title=_("Faglige spor på tværs af %(areas)s") % {"areas": words.area_plural_definite},
+        description=_("Besøg i perioden i tilbud under hvert fagligt spor, fordelt på %(areas)s.")
+        % {"areas": words.area_plural},
         row_header=_("Fagligt spor"),
         columns=[district.name for district in districts],
         row_labels=[label for _pk, label in rows],
@@ -99,6 +105,7 @@ def tracks_across_districts(period: Period) -> Figure:
 
 def spread_against_target_group(period: Period) -> Figure:
     """Open offers and visits per district set against its share of the target group (in %)."""
+    words = current()
     districts = list(
         District.objects.order_by("name")
         .select_related("target_share")
@@ -117,10 +124,11 @@ def spread_against_target_group(period: Period) -> Figure:
         key="fordeling",
         title=_("Fordeling af tilbud i forhold til målgruppen"),
         description=_(
-            "Hver bydels andel af målgruppen og af byens åbne tilbud i procent. Forskellen er "
+            "%(areas)ss andele af målgruppen og af %(whole)s åbne tilbud i procent. Forskellen er "
             "tilbuddenes andel minus målgruppens andel: et negativt tal betyder for få tilbud."
-        ),
-        row_header=_("Bydel"),
+        )
+        % {"areas": capfirst(words.area_plural_definite), "whole": words.whole_genitive},
+        row_header=capfirst(words.area),
         columns=[
             _("Andel af målgruppen (%)"),
             _("Andel af åbne tilbud (%)"),
@@ -141,7 +149,7 @@ def _target_share(district: District) -> float | None:
 
 
 def city_overview(*, period: Period) -> Dashboard:
-    dashboard = Dashboard(title=_("Hele byen"), period=period)
+    dashboard = Dashboard(title=current().whole_label, period=period)
     dashboard.figures += [
         districts_side_by_side(period),
         tracks_across_districts(period),

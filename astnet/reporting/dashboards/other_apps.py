@@ -5,9 +5,11 @@ from collections import defaultdict
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from astnet.figures import Figure
+from astnet.municipality import current
 from astnet.reporting.dashboards.base import Scope, compare_columns, in_period, optional_model
 from citizens.satisfaction.selectors import satisfaction_per_offer
 
@@ -194,12 +196,12 @@ def peer_mentors(scope: Scope) -> list[Figure]:
         if target_model is not None
         else None
     )
-    description = _("Peer-vejledere i bydelen efter status i dag.")
+    words = current()
+    description = _("Peer-vejledere i %(area)s efter status i dag.") % {"area": words.area_definite}
     if target is not None:
-        description += " " + _("Byens mål for %(year)s er %(target)s uddannede peer-vejledere.") % {
-            "year": year,
-            "target": target,
-        }
+        description += " " + _(
+            "%(whole)s mål for %(year)s er %(target)s uddannede peer-vejledere."
+        ) % {"whole": capfirst(words.whole_genitive), "year": year, "target": target}
     return [
         Figure(
             key="peer-vejledere",

@@ -69,7 +69,7 @@ def _new_citizens(scope: Scope) -> dict[str, int]:
 
     def registered_in(period):
         # Compared as moments, not as local dates: converting every citizen's timestamp to a
-        # date in Copenhagen's time zone cost more than reading the rows (issue 22).
+        # date in the local time zone cost more than reading the rows (issue 22).
         first = timezone.make_aware(datetime.datetime.combine(period.start, datetime.time()))
         after = timezone.make_aware(
             datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time())

@@ -21,8 +21,8 @@ class Council(models.Model):
 
     class Scope(models.TextChoices):
         OFFER = "offer", _("Tilbud")
-        DISTRICT = "district", _("Bydel")
-        CITY = "city", _("Hele byen")
+        DISTRICT = "district", _("Område")
+        CITY = "city", _("Hele kommunen")
 
     class Quorum(models.TextChoices):
         MORE_THAN_HALF = "more_than_half", _("Mere end halvdelen af de stemmeberettigede")

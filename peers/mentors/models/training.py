@@ -1,4 +1,4 @@
-"""The peer training at Center Nordvest's competence centre: the programme and its modules, cohorts,
+"""The peer training run by the training coordinator: the programme and its modules, cohorts,
 who takes part, the sessions held and who attended, and the yearly target of mentors trained.
 
 Certification is never stored: a mentor is certified when every required module of their

@@ -20,17 +20,17 @@ GET_POST = require_http_methods(["GET", "POST"])
 
 
 def coordinator_required(view: Callable) -> Callable:
-    """The competence centre's pages: leaders of Center Nordvest.
+    """The training coordinator's pages (the role, issue 21).
 
-    Another leader asking for a list page is sent to the peer-mentor hub; asking for one object
+    A leader without the role asking for a list page is sent to the peer-mentor hub; asking for one object
     (a cohort, a session) they get 404 from the scope, as for anything outside it.
     """
 
-    @access.require_role(Role.LEADER)
+    @access.require_role(Role.LEADER, Role.TRAINING_COORDINATOR)
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
         if not kwargs and not mentor_access.is_training_coordinator(request.user):
-            messages.info(request, _("Siden er for Center Nordvests videns- og kompetencecenter."))
+            messages.info(request, _("Siden er for uddannelseskoordinatoren for peer-vejledere."))
             return redirect("mentors:index")
         return view(request, *args, **kwargs)
 

@@ -30,7 +30,7 @@ from peers.mentors.views.base import (
 
 
 @require_GET
-@access.require_role(Role.LEADER, Role.STAFF, Role.ADMINISTRATION)
+@access.require_role(Role.LEADER, Role.TRAINING_COORDINATOR, Role.STAFF, Role.ADMINISTRATION)
 def index(request: HttpRequest) -> HttpResponse:
     """The "Peer-vejledere" menu item: what each role may do with peer mentors."""
     context = {
@@ -125,7 +125,7 @@ def network(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@access.require_role(Role.LEADER, Role.PEER_MENTOR)
+@access.require_role(Role.LEADER, Role.TRAINING_COORDINATOR, Role.PEER_MENTOR)
 def supervision_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.supervision_list(user=request.user))
     context = {"page": page, "coordinator": mentor_access.is_training_coordinator(request.user)}
@@ -133,7 +133,7 @@ def supervision_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@access.require_role(Role.LEADER, Role.PEER_MENTOR)
+@access.require_role(Role.LEADER, Role.TRAINING_COORDINATOR, Role.PEER_MENTOR)
 def supervision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     supervision = selectors.supervision_get(user=request.user, pk=pk)
     # The notes are about people: reading them is a view of personal data.

@@ -1,4 +1,4 @@
-"""The competence centre's pages (Center Nordvest's coordinator): cohorts and their registers,
+"""The training coordinator's pages: cohorts and their registers,
 certification, mentors, placements and the yearly target."""
 
 from django.contrib import messages
@@ -272,13 +272,13 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @GET_POST
-@access.require_role(Role.LEADER, Role.ADMINISTRATION)
+@access.require_role(Role.LEADER, Role.TRAINING_COORDINATOR, Role.ADMINISTRATION)
 def yearly_target(request: HttpRequest) -> HttpResponse:
     """Trained this year against the target. The coordinator sets targets; administration reads
     the aggregate; other leaders are refused."""
     coordinator = mentor_access.is_training_coordinator(request.user)
     if not mentor_access.may_read_yearly_target(request.user):
-        messages.info(request, _("Siden er for Center Nordvests videns- og kompetencecenter."))
+        messages.info(request, _("Siden er for uddannelseskoordinatoren for peer-vejledere."))
         return redirect("mentors:index")
     form = None
     if coordinator:
