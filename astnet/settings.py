@@ -372,3 +372,6 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# django-filter's empty choice reads like every other select's (issue 20), not "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("Vælg …")

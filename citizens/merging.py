@@ -135,6 +135,7 @@ HANDLERS: dict[str, Handler] = {
     "citizens.goal.citizen": _move,
     "citizens.followup.citizen": _move_follow_ups,
     "citizens.outreach.citizen": _move,
+    "citizens.consultation.citizen": _move,
     "citizens.citizenprivacy.citizen": _move_privacy,
     "citizens.citizenrevision.citizen": _move,
     "citizens.citizen.home_offers": _add_home_offers,

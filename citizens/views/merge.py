@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from astnet import access
-from astnet.audit import Action, audit_record
+from astnet.audit import Action, audit_record, shows_personal_data
 from astnet.models import Role
 from citizens import merging, selectors
 
@@ -19,6 +19,7 @@ CANDIDATES_PER_PAGE = 20
 
 @require_http_methods(["GET", "POST"])
 @access.require_role(Role.STAFF)
+@shows_personal_data("citizens.citizen")
 def citizen_merge(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the candidates (search by name), or with `dublet` the confirmation page; POST with
     `dublet`: merge that duplicate into this citizen."""

@@ -33,11 +33,11 @@ def test_staff_take_attendance_and_record_a_talk(page, world, assert_accessible)
     page.get_by_role("button", name="Tjek ind Cecilie").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Fortryd fremmøde for Cecilie")).to_be_focused()
-    expect(page.locator("#day-counts")).to_contain_text("3 registreret")
+    expect(page.locator("#day-counts")).to_contain_text("3 registrerede")
 
     page.get_by_role("button", name="+ Én mere").click()
     expect(page.locator(".anonymous-count")).to_have_text("1")
-    expect(page.locator("#day-counts")).to_contain_text("1 anonyme")
+    expect(page.locator("#day-counts")).to_contain_text("1 anonym")
     assert_accessible(page)
 
     # On a tablet at the door.
@@ -57,6 +57,7 @@ def test_staff_take_attendance_and_record_a_talk(page, world, assert_accessible)
     page.get_by_label("Det hjælper, når det er svært").fill("En gåtur og en rolig snak.")
     page.get_by_label("Spurgt om samtykke til opfølgning").check()
     page.get_by_label("Samtykke til opfølgning givet").check()
+    page.get_by_label("Tal med borgeren, næste gang vedkommende kommer").check()
     assert_accessible(page)
     page.get_by_role("button", name="Gem").click()
 

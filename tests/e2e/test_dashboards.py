@@ -78,6 +78,8 @@ def test_a_leader_sees_only_their_own_districts_dashboard(page, visits, assert_a
     page.wait_for_url("**/hjem/**")
     page.get_by_role("link", name="Dashboard").click()
     page.get_by_role("heading", name="Dashboard for Center Amager").wait_for()
+    # Sections fold (issue 20): the leader opens the one they want.
+    page.locator("summary", has_text="Besøg pr. tilbud").first.click()
     table = page.get_by_role("table", name="Besøg pr. tilbud")
     assert table.get_by_role("row", name="Nabo").is_visible()
     assert page.get_by_role("img", name="Besøg pr. tilbud").first.is_visible()

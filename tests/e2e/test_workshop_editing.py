@@ -42,7 +42,7 @@ def test_a_leader_edits_a_workshop_and_deletes_a_table(page, world, ws, assert_a
     page.get_by_role("link", name="Ny milepæl").click()
     page.get_by_role("heading", level=1, name="Ny milepæl").wait_for()
     assert_accessible(page)
-    page.get_by_label("Type").select_option(label="Statusnotat til Socialudvalget")
+    page.get_by_label("Type").select_option(label="Statusnotat til det politiske udvalg")
     page.get_by_label("Titel").fill("Statusnotat")
     page.get_by_label("Dato").fill("2015-10-28")
     page.get_by_role("button", name="Gem milepæl").click()
