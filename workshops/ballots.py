@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from workshops.models import (
     Ballot,
     Dot,
@@ -40,7 +40,7 @@ def _closed_message() -> str:
 def _not_open_message(workshop: Workshop) -> str:
     if workshop.voting_not_yet_open:
         return _("Afstemningen åbner, når workshoppen begynder (%(start)s).") % {
-            "start": timezone.localtime(workshop.starts_at).strftime("%d.%m.%Y kl. %H:%M")
+            "start": format_date(workshop.starts_at, time=True)
         }
     return _closed_message()
 

@@ -4,10 +4,10 @@ import datetime
 import re
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet import access
+from astnet.formats import format_date
 from astnet.forms import DkfdsFormMixin
 from offers.models import District
 from workshops.models import (
@@ -254,7 +254,7 @@ class VotingCodeForm(DkfdsFormMixin, forms.Form):
         if workshop.voting_not_yet_open:
             raise forms.ValidationError(
                 _("Afstemningen åbner, når workshoppen begynder (%(start)s).")
-                % {"start": timezone.localtime(workshop.starts_at).strftime("%d.%m.%Y kl. %H:%M")}
+                % {"start": format_date(workshop.starts_at, time=True)}
             )
         if not workshop.voting_open:
             raise forms.ValidationError(

@@ -59,14 +59,26 @@ class CaseworkHours(models.Model):
 class Consultation(models.Model):
     """A citizen booked into one day's hours. Only that it happened is kept, never what was said."""
 
-    hours = models.ForeignKey(CaseworkHours, on_delete=models.PROTECT, related_name="consultations")
+    hours = models.ForeignKey(
+        CaseworkHours,
+        on_delete=models.PROTECT,
+        related_name="consultations",
+        verbose_name=_("træffetid"),
+    )
     day = models.DateField(_("dag"))
     citizen = models.ForeignKey(
-        "citizens.Citizen", on_delete=models.CASCADE, related_name="consultations"
+        "citizens.Citizen",
+        on_delete=models.CASCADE,
+        related_name="consultations",
+        verbose_name=_("borger"),
     )
     consent_given = models.BooleanField(_("borgeren har givet samtykke"))
     booked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("booket af"),
     )
 
     class Meta:

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
+from astnet.formats import format_date
 from astnet.models import AuditEvent
 from astnet.pdf import render_pdf
 from citizens import cpr
@@ -247,7 +248,7 @@ def _printable(value) -> str:
     if isinstance(value, bool):
         return _("Ja") if value else _("Nej")
     if isinstance(value, str) and ISO_DATETIME.match(value):
-        return datetime.datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+        return format_date(datetime.datetime.fromisoformat(value), time=True)
     return "–" if value in (None, "") else str(value)
 
 
