@@ -157,20 +157,29 @@ def private_redis(tmp_path):
 @pytest.fixture
 def app_on(settings):
     """Points the Celery app (not eager) at a broker URL for the test; restores it afterwards."""
+    from kombu import pools
+
     from astnet.celery import app
 
-    saved = (app.conf.broker_url, app.conf.task_always_eager)
+    saved = (
+        app.conf.broker_url,
+        app.conf.task_always_eager,
+        app.conf.broker_connection_max_retries,
+    )
 
-    def point(url: str) -> None:
+    def point(url: str, retries: int | None = 1) -> None:
         app.conf.broker_url = url
-        app.conf.broker_connection_max_retries = 1
+        app.conf.broker_connection_max_retries = retries
         app.conf.task_always_eager = False
         app.pool.force_close_all()
         app._pool = None
         app.amqp._producer_pool = None
+        # kombu keeps producer pools per connection in a global registry: a closed one left there
+        # is handed to the next test that sends a task ("Acquire on closed pool").
+        pools.reset()
 
     yield point
-    point(saved[0])
+    point(saved[0], saved[2])
     app.conf.task_always_eager = saved[1]
 
 
