@@ -331,7 +331,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "astnet.beat:HeartbeatScheduler"
 # Beat touches this file on every tick; the container's healthcheck reads its age (issue 17).
-BEAT_HEARTBEAT_FILE = env.str("BEAT_HEARTBEAT_FILE", default="/tmp/astnet-beat-heartbeat")  # noqa: S108
+BEAT_HEARTBEAT_FILE = env.str("BEAT_HEARTBEAT_FILE", default="/tmp/astnet-beat-heartbeat")  # noqa: S108  # nosec B108 - a heartbeat, no secret; the container's own /tmp
 
 if REDIS_URL:
     CACHES = {

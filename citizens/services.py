@@ -70,7 +70,7 @@ def _insert_unless_there(visit: Visit) -> bool:
     ops = connection.ops
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {Visit._meta.db_table} (citizen_id, offer_id, day, created_at, "  # noqa: S608 - table name from the model
+            f"INSERT INTO {Visit._meta.db_table} (citizen_id, offer_id, day, created_at, "  # noqa: S608  # nosec B608 - table name from the model, values bound
             "recorded_by_id) VALUES (%s, %s, %s, %s, %s) "
             "ON CONFLICT (citizen_id, offer_id, day) DO NOTHING RETURNING id",
             [
