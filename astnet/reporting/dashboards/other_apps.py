@@ -266,6 +266,8 @@ def council_budgets(scope: Scope) -> list[Figure]:
 def satisfaction(scope: Scope) -> list[Figure]:
     """Brugertilfredshed (issue 21): responses and the share of positive answers per offer; no
     share is shown behind fewer than five responses (astnet.privacy)."""
+    if optional_model("citizens", "SurveyResponse") is None:
+        return []
     rows = satisfaction_per_offer(scope.offers, scope.period)
     return [
         Figure(
