@@ -289,6 +289,8 @@ def _councils(rng, now, today):
     for council in Council.objects.order_by("pk"):
         for number in range(APPLICATIONS_PER_COUNCIL):
             created = now - datetime.timedelta(days=rng.randint(1, 700))
+            state = rng.choice(states)
+            opened = state != Application.State.SUBMITTED
             applications.append(
                 Application(
                     council=council,
@@ -299,7 +301,11 @@ def _councils(rng, now, today):
                     amount_ore=rng.randint(5, 200) * 100_00,
                     starts_on=today + datetime.timedelta(days=rng.randint(-300, 60)),
                     beneficiaries="Alle brugere af tilbuddet.",
-                    state=rng.choice(states),
+                    state=state,
+                    # Votes opened (and decided) under the council's rules of the day (issue 19).
+                    vote_quorum_rule=council.quorum_rule if opened else "",
+                    vote_tie_rule=council.tie_rule if opened else "",
+                    vote_open_votes=council.open_votes if opened else None,
                     created_at=created,
                     submitted_at=created,
                 )
