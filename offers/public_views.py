@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from astnet.formats import format_date
+from astnet.municipality import current
 from astnet.pdf import render_pdf
 from astnet.slugs import slugify
 from offers import selectors
@@ -36,6 +37,9 @@ from peers.councils.selectors import published_grants_for_offer
 
 OFFERS_PER_PAGE = 20
 OCCURRENCES_PER_PAGE = 60
+# A cached week of the programme page is dropped when the programme changes (its version moves);
+# this only bounds how long weeks nobody asks for again stay in the cache.
+PROGRAMME_CACHE_SECONDS = 60 * 60
 # A week's programme is printed during that week; after it, nobody asks for it again.
 PDF_CACHE_SECONDS = 8 * 24 * 60 * 60
 # A subscribed calendar may keep the feed this long before asking again (with its ETag).
@@ -166,28 +170,78 @@ def offer_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def programme(request: HttpRequest) -> HttpResponse:
+    """The city's week: the filters and the page of occurrences, each rendered once per version
+    of the programme and way of asking (`_programme_fragments`); htmx asks for the results only."""
     monday, week_error = _week(request)
+    filters_html, results_html = _programme_fragments(request, monday)
+    return render(
+        request,
+        _page_or_results(request, "offers/public/programme.html"),
+        {
+            "filters_html": filters_html,
+            "results_html": results_html,
+            "week_error": week_error,
+            **_week_context(monday),
+        },
+    )
+
+
+def _programme_fragments(request: HttpRequest, monday: datetime.date) -> tuple[str, str]:
+    """The filter form and the week's results (count, navigation, the page of occurrences) as
+    HTML, from the shared cache when the same week was asked for the same way since the programme
+    last changed: sixty occurrences and the filters' choices cost tens of milliseconds to read and
+    render, and visitors ask for the same few weeks (issue 22). The key holds all the fragments
+    show: the programme's version (offers/signals.py moves it on any change in the offers app),
+    the week, the query string (filters, page), the language, the municipality's words, today
+    (the "I dag" tag, the week navigation's bounds) and the host (the calendar links). An htmx
+    request gets no filter form (it swaps the results only)."""
+    municipality = current(request)
+    parts = [
+        selectors.programme_page_version(),
+        monday.isoformat(),
+        sorted(request.GET.lists()),
+        translation.get_language(),
+        [municipality.area, municipality.area_plural, municipality.whole],
+        timezone.localdate().isoformat(),
+        request.scheme,
+        request.get_host(),
+    ]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    keys = {"filters": f"offers:programme-filters:{digest}", "results": f"offers:programme:{digest}"}
+    wanted = ["results"] if request.htmx else ["filters", "results"]
+    found = cache.get_many([keys[name] for name in wanted])
+    html = {name: found.get(keys[name]) for name in wanted}
+    if all(fragment is not None for fragment in html.values()):
+        return html.get("filters", ""), html["results"]
     activities = selectors.public_activities(monday, monday + datetime.timedelta(days=6))
     filterset = ActivityFilter(request.GET or None, queryset=activities)
+    if html.get("filters") is None and "filters" in wanted:
+        html["filters"] = render_to_string(
+            "offers/public/_filters.html",
+            {"filter": filterset, "with_week": True, "week": selectors.iso_week(monday)},
+            request=request,
+        )
+    if html["results"] is None:
+        html["results"] = _programme_results(request, filterset, monday)
+    cache.set_many({keys[name]: html[name] for name in wanted}, PROGRAMME_CACHE_SECONDS)
+    return html.get("filters", ""), html["results"]
+
+
+def _programme_results(request: HttpRequest, filterset: ActivityFilter, monday) -> str:
+    """The week's results as HTML: the occurrences of the page asked for, their links made in
+    Python once per offer (not a `{% url %}` per occurrence)."""
     occurrences = selectors.week_programme(filterset.qs, monday)
     page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("side"))
-    selectors.with_offer_links(page.object_list)
+    selectors.with_offer_links(page.object_list, host=request.get_host())
     district = filterset.form.cleaned_data.get("bydel") if filterset.is_bound else None
     links = {}
     if district is not None:
         path = reverse("offers_public:district_calendar", args=[district.slug])
         links = _subscribe_links(request, path)
-    return render(
-        request,
-        _page_or_results(request, "offers/public/programme.html"),
-        {
-            "filter": filterset,
-            "page": page,
-            "week_error": week_error,
-            "district": district,
-            **links,
-            **_week_context(monday),
-        },
+    return render_to_string(
+        "offers/public/_programme_results.html",
+        {"page": page, "district": district, **links, **_week_context(monday)},
+        request=request,
     )
 
 

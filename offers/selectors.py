@@ -7,8 +7,10 @@ so the public programme stays fast when the whole city is on it.
 import datetime
 import hashlib
 import re
+import uuid
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -237,13 +239,37 @@ def _closed_days(offer_ids, first: datetime.date, last: datetime.date) -> dict:
     }
 
 
-def with_offer_links(occurrences: list[Occurrence]) -> list[Occurrence]:
-    """Gives each occurrence's offer its public page's link, from one reverse instead of one per
-    occurrence in the template (issue 22). Returns the same list."""
+def with_offer_links(occurrences: list[Occurrence], host: str = "") -> list[Occurrence]:
+    """Gives each occurrence's offer its public page's link and its calendar feed (`feed_url`,
+    and `webcal_url` on `host`), from one reverse each instead of one per occurrence in the
+    template (issue 22). Returns the same list."""
     detail = row_url("offers_public:offer_detail")
+    feed = row_url("offers_public:offer_calendar")
     for occurrence in occurrences:
-        occurrence.activity.offer.detail_url = detail(occurrence.activity.offer.slug)
+        offer = occurrence.activity.offer
+        if not hasattr(offer, "detail_url"):
+            offer.detail_url = detail(offer.slug)
+            offer.feed_url = feed(offer.slug)
+            offer.webcal_url = f"webcal://{host}{offer.feed_url}"
     return occurrences
+
+
+# The public programme page's version (a random token in the shared cache): every cached week of
+# the page is stored under it, and offers/signals.py draws a new one when anything in the offers
+# app changes. A token, not a counter: if the cache loses it, a new one is as good as a bump.
+PROGRAMME_PAGE_VERSION_KEY = "offers:programme-page:version"
+
+
+def new_programme_page_version() -> str:
+    """Draws and stores a new version: every week of the page cached so far is stale."""
+    version = uuid.uuid4().hex
+    cache.set(PROGRAMME_PAGE_VERSION_KEY, version, None)
+    return version
+
+
+def programme_page_version() -> str:
+    """The version the programme page's cached weeks are stored under now."""
+    return cache.get(PROGRAMME_PAGE_VERSION_KEY) or new_programme_page_version()
 
 
 def week_days(monday: datetime.date) -> list[datetime.date]:

@@ -16,6 +16,7 @@ from astnet.audit import Action, audit_record
 from astnet.formats import format_date
 from offers.as_of import address_on, status_on, stored_changes_due
 from offers.models import Activity, Offer, OfferAddressChange, OpeningException, OpeningHours
+from offers.signals import bump_programme_page_version
 
 ProgrammeItem = OpeningHours | OpeningException | Activity
 _HOURS_FIELDS = ("weekday", "opens", "closes", "user_run")
@@ -152,6 +153,9 @@ def apply_scheduled_changes(*, today: datetime.date | None = None) -> int:
                 detail=f"tilbud {offer.pk}: planlagt ændring trådte i kraft ({', '.join(changes)})",
             )
         changed += 1
+    if changed:
+        # Updated without saving (no signals): the programme page's cached weeks go stale here.
+        bump_programme_page_version()
     return changed
 
 
