@@ -36,7 +36,6 @@ from offers.pdf import programme_pages
 from peers.councils.selectors import published_grants_for_offer
 
 OFFERS_PER_PAGE = 20
-OCCURRENCES_PER_PAGE = 60
 # A cached week of the programme page is dropped when the programme changes (its version moves);
 # this only bounds how long weeks nobody asks for again stay in the cache.
 PROGRAMME_CACHE_SECONDS = 60 * 60
@@ -230,8 +229,7 @@ def _programme_fragments(request: HttpRequest, monday: datetime.date) -> tuple[s
 def _programme_results(request: HttpRequest, filterset: ActivityFilter, monday) -> str:
     """The week's results as HTML: the occurrences of the page asked for, their links made in
     Python once per offer (not a `{% url %}` per occurrence)."""
-    occurrences = selectors.week_programme(filterset.qs, monday)
-    page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("side"))
+    page = selectors.week_programme_page(filterset.qs, monday, request.GET.get("side"))
     selectors.with_offer_links(page.object_list, host=request.get_host())
     district = filterset.form.cleaned_data.get("bydel") if filterset.is_bound else None
     links = {}

@@ -9,8 +9,10 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -32,6 +34,8 @@ _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
 # The public programme (page, PDFs) answers for weeks this many years back and forward: enough
 # for any plan, and a bound on what an anonymous visitor can make the server render (issue 18).
 WEEK_WINDOW_YEARS = 2
+# Occurrences on one page of the public programme.
+PROGRAMME_PAGE_SIZE = 60
 
 
 def week_window(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
@@ -227,6 +231,61 @@ def week_programme(activities: QuerySet[Activity], monday: datetime.date) -> lis
                 occurrences.append(Occurrence(day, activity, reason))
     occurrences.sort(key=lambda o: (o.day, o.activity.start_time, o.activity.offer.name))
     return occurrences
+
+
+# The fields a week's occurrences are found and ordered by: an activity's schedule and its offer's
+# dates (`status_on`), without loading the activities the page will not show.
+_BARE_FIELDS = {
+    "schedule": "schedule",
+    "date": "date",
+    "weekday": "weekday",
+    "starts_on": "starts_on",
+    "ends_on": "ends_on",
+    "start_time": "start_time",
+    "offer_id": "offer_id",
+    "offer_name": "offer__name",
+    "status": "offer__status",
+    "opens_on": "offer__opens_on",
+    "closes_on": "offer__closes_on",
+}
+
+
+def week_programme_page(activities: QuerySet[Activity], monday: datetime.date, number) -> Page:
+    """One page (`number`, as the visitor asked; a bad one gives the nearest) of the week's
+    occurrences, as `week_programme` finds and orders them, with only that page's activities
+    loaded (issue 22: a week of the city has hundreds, a page shows sixty). Three queries: the
+    week's activities as bare fields, the closed days of their offers, the page's activities with
+    their offers, districts and tracks."""
+    sunday = monday + datetime.timedelta(days=6)
+    rows = [
+        SimpleNamespace(pk=row.pop("pk"), **{name: row[field] for name, field in _BARE_FIELDS.items()})
+        for row in activities_in_period(activities, monday, sunday)
+        .prefetch_related(None)
+        .values("pk", *_BARE_FIELDS.values())
+    ]
+    closed = _closed_days({row.offer_id for row in rows}, monday, sunday)
+    found = []
+    for offset in range(7):
+        day = monday + datetime.timedelta(days=offset)
+        for row in rows:
+            occurs = Activity.occurs(
+                day,
+                schedule=row.schedule,
+                date=row.date,
+                weekday=row.weekday,
+                starts_on=row.starts_on,
+                ends_on=row.ends_on,
+            )
+            if occurs and status_on(row, day) in OPEN_STATUSES:
+                found.append((day, row.start_time, row.offer_name, row.pk))
+    found.sort(key=lambda item: item[:3])
+    page = Paginator(found, PROGRAMME_PAGE_SIZE).get_page(number)
+    shown = activities.prefetch_related(None).in_bulk({item[3] for item in page.object_list})
+    page.object_list = [
+        Occurrence(day, shown[pk], closed.get((shown[pk].offer_id, day)))
+        for day, _start, _name, pk in page.object_list
+    ]
+    return page
 
 
 def _closed_days(offer_ids, first: datetime.date, last: datetime.date) -> dict:
