@@ -16,6 +16,7 @@ from astnet.access import (
     follows,
     has_role,
     leader_district_ids,
+    memoised,
     rule,
     scope,
     staff_offer_ids,
@@ -28,7 +29,12 @@ COURSE_READERS = (Role.STAFF, Role.LEADER)
 
 
 def course_runner_ids(user, action: ScopeAction) -> QuerySet:
-    """The ids (a subquery) of courses whose register and participants the user works with."""
+    """The ids (a subquery) of courses whose register and participants the user works with,
+    built once per request (`memoised`)."""
+    return memoised(user, ("course_runner_ids", action), lambda: _course_runner_ids(user, action))
+
+
+def _course_runner_ids(user, action: ScopeAction) -> QuerySet:
     condition = Q(host_offers__in=staff_offer_ids(user))
     if has_role(user, Role.STAFF):
         condition |= Q(lead=user)
@@ -87,7 +93,7 @@ def _courses(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 @rule("citizens.session")
 def _course_sessions(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     """Dates, places and themes are no one's personal data: they follow the course."""
-    return qs.filter(course__in=_courses(user, Course.objects.all(), action).values("pk"))
+    return qs.filter(course__in=scope(user, Course, action).values("pk"))
 
 
 @rule("citizens.enrollment")
@@ -117,4 +123,4 @@ def _goals(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 @rule("citizens.goalrating")
 def _goal_ratings(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    return qs.filter(Exists(_goals(user, Goal.objects.all(), action).filter(pk=OuterRef("goal"))))
+    return qs.filter(Exists(scope(user, Goal, action).filter(pk=OuterRef("goal"))))
