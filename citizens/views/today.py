@@ -4,11 +4,14 @@ anonymous visitors and a new citizen at the door."""
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.paginator import Page
+from django.middleware.csrf import get_token
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,7 +23,7 @@ from citizens import selectors, services
 from citizens.forms import (
     QuickCitizenForm,
 )
-from citizens.models import Visit, validate_chosen_name
+from citizens.models import Citizen, Visit, validate_chosen_name
 
 ROSTER_PAGE_SIZE = 100
 LISTS = {"roster", "search", "same-name"}
@@ -34,18 +37,61 @@ def _names_a_citizen(query: str) -> bool:
     return True
 
 
-def _today_context(offer, **extra) -> dict:
+def _today_context(request: HttpRequest, offer, **extra) -> dict:
+    """The context every part of the page renders from; the rows in it (`page`, `results`,
+    `same_name`, `created`, `citizen`) get their links and strings (`_as_rows`)."""
     day = timezone.localdate()
-    return {
+    now = timezone.now()
+    context = {
         "query_names_a_citizen": _names_a_citizen(extra.get("query", "")),
         "offer": offer,
         "day": day,
         "counts": selectors.day_counts(offer=offer, day=day),
-        "undo_since": timezone.now() - services.UNDO_WINDOW,
         "undo_seconds": int(services.UNDO_WINDOW.total_seconds()),
-        "server_now": int(timezone.now().timestamp()),
+        "server_now": str(int(now.timestamp())),
+        # One token for every row's form (the rows' forms work without JavaScript too).
+        "csrf_input": format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        ),
+        "row_labels": {
+            "undo": _("Fortryd"),
+            "not_in": _("Ikke tjekket ind"),
+            "check_in": _("Tjek ind"),
+        },
         **extra,
     }
+    undo_since = now - services.UNDO_WINDOW
+    for name in ("page", "results", "same_name", "created", "citizen"):
+        shown = context.get(name)
+        if isinstance(shown, Page):
+            shown.object_list = _as_rows(shown.object_list, offer=offer, undo_since=undo_since)
+        elif isinstance(shown, Citizen):
+            _as_rows([shown], offer=offer, undo_since=undo_since)
+        elif shown is not None:
+            context[name] = _as_rows(shown, offer=offer, undo_since=undo_since)
+    return context
+
+
+def _as_rows(citizens, *, offer, undo_since) -> list[Citizen]:
+    """Gives each citizen what their row shows, made here once per row rather than by filters
+    and translation tags in the template (a roster has a hundred rows, issue 22): the links
+    (`selectors.with_row_links`), the time of the check-in, whether it may still be undone and
+    until when (seconds since the epoch, for the page's countdown)."""
+    undo_seconds = int(services.UNDO_WINDOW.total_seconds())
+    rows = list(citizens)
+    selectors.with_row_links([row for row in rows if not hasattr(row, "detail_url")], offer=offer)
+    for citizen in rows:
+        citizen.row_key = str(citizen.pk)
+        created_at = getattr(citizen, "visit_created_at", None)
+        if created_at is None:
+            continue
+        citizen.checked_in_label = _("Tjekket ind kl. %(time)s") % {
+            "time": timezone.localtime(created_at).strftime("%H.%M")
+        }
+        citizen.may_undo = created_at > undo_since
+        citizen.undo_until = str(int(created_at.timestamp()) + undo_seconds)
+        citizen.undo_label = _("fremmøde for %(name)s") % {"name": citizen.chosen_name}
+    return rows
 
 
 @require_GET
@@ -67,6 +113,7 @@ def today(request: HttpRequest, offer_id: int) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     request.audited_object = offer
     context = _today_context(
+        request,
         offer,
         page=selectors.roster_page(
             offer=offer,
@@ -100,6 +147,7 @@ def today_search(request: HttpRequest, offer_id: int) -> HttpResponse:
         else None
     )
     context = _today_context(
+        request,
         offer,
         query=query,
         results=results,
@@ -123,6 +171,7 @@ def _row_response(request: HttpRequest, offer, citizen, announcement: str, error
         )
     list_name = request.POST.get("list")
     context = _today_context(
+        request,
         offer,
         citizen=citizen,
         list_name=list_name if list_name in LISTS else "roster",
@@ -189,7 +238,7 @@ def anonymous(request: HttpRequest, offer_id: int) -> HttpResponse:
     if not request.htmx:
         messages.success(request, announcement)
         return redirect("citizens:today", offer.pk)
-    context = _today_context(offer, announcement=announcement)
+    context = _today_context(request, offer, announcement=announcement)
     return render(request, "citizens/today.html#anonymous-update", context)
 
 
@@ -217,6 +266,7 @@ def quick_create(request: HttpRequest, offer_id: int) -> HttpResponse:
                 messages.success(request, announcement)
                 return redirect("citizens:today", offer.pk)
             context = _today_context(
+                request,
                 offer,
                 created=selectors.citizen_with_visit(
                     user=request.user, citizen_id=citizen.pk, offer=offer, day=day
@@ -227,6 +277,7 @@ def quick_create(request: HttpRequest, offer_id: int) -> HttpResponse:
             return render(request, "citizens/today.html#created-update", context)
     query = request.POST.get("chosen_name", "").strip()
     context = _today_context(
+        request,
         offer,
         query=query,
         results=selectors.citizen_search(offer=offer, user=request.user, day=day, query=query)
@@ -241,7 +292,10 @@ def quick_create(request: HttpRequest, offer_id: int) -> HttpResponse:
     )
     if request.htmx:
         return render(request, "citizens/today.html#search-update", context)
-    context["page"] = selectors.roster_page(
+    page = selectors.roster_page(
         offer=offer, user=request.user, day=day, number=1, per_page=ROSTER_PAGE_SIZE
     )
+    undo_since = timezone.now() - services.UNDO_WINDOW
+    page.object_list = _as_rows(page.object_list, offer=offer, undo_since=undo_since)
+    context["page"] = page
     return render(request, "citizens/today.html", context, status=400)
