@@ -162,6 +162,17 @@ def citizen_for_page(user, pk: int, action: access.ScopeAction = "view") -> Citi
     return access.get_in_scope(user, citizens, action, pk=pk)
 
 
+def citizen_for_detail(user, pk: int) -> Citizen:
+    """The citizen page's citizen (404 outside the user's view scope), with `may_change`: whether
+    the user may also change them, read in the same query (the door's `follows`)."""
+    citizens = (
+        Citizen.objects.select_related("district", "contact_person")
+        .prefetch_related("home_offers")
+        .annotate(may_change=access.follows(user, Citizen, "change", "pk"))
+    )
+    return access.get_in_scope(user, citizens, "view", pk=pk)
+
+
 def visits_by_month(*, citizen: Citizen, user) -> QuerySet:
     """Visits per month and offer, newest first, for the offers the user may see."""
     return (

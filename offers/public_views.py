@@ -206,7 +206,10 @@ def _programme_fragments(request: HttpRequest, monday: datetime.date) -> tuple[s
         request.get_host(),
     ]
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    keys = {"filters": f"offers:programme-filters:{digest}", "results": f"offers:programme:{digest}"}
+    keys = {
+        "filters": f"offers:programme-filters:{digest}",
+        "results": f"offers:programme:{digest}",
+    }
     wanted = ["results"] if request.htmx else ["filters", "results"]
     found = cache.get_many([keys[name] for name in wanted])
     html = {name: found.get(keys[name]) for name in wanted}

@@ -258,7 +258,9 @@ def week_programme_page(activities: QuerySet[Activity], monday: datetime.date, n
     their offers, districts and tracks."""
     sunday = monday + datetime.timedelta(days=6)
     rows = [
-        SimpleNamespace(pk=row.pop("pk"), **{name: row[field] for name, field in _BARE_FIELDS.items()})
+        SimpleNamespace(
+            pk=row.pop("pk"), **{name: row[field] for name, field in _BARE_FIELDS.items()}
+        )
         for row in activities_in_period(activities, monday, sunday)
         .prefetch_related(None)
         .values("pk", *_BARE_FIELDS.values())

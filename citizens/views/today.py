@@ -4,10 +4,10 @@ anonymous visitors and a new citizen at the door."""
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Page
-from django.middleware.csrf import get_token
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone

@@ -1,0 +1,90 @@
+"""The door builds a user's scopes once per request (issue 22) and never hands one user's, or
+one request's, scope to another."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+
+from astnet import access
+from astnet.models import Membership, Role
+from citizens.models import Citizen, Consent
+from tests import factories as f
+
+
+def _consent(citizen, by) -> Consent:
+    return Consent.objects.create(citizen=citizen, kind=Consent.Kind.FOLLOW_UP, recorded_by=by)
+
+
+def test_two_users_never_share_a_scope(world):
+    at_nabo = f.CitizenFactory(chosen_name="Bo", home_offers=[world.nabo])
+    at_griffen = f.CitizenFactory(chosen_name="Ib", home_offers=[world.griffen])
+    griffen_staff = f.member(Role.STAFF, offer=world.griffen)
+
+    assert list(access.scope(world.staff, Citizen)) == [at_nabo]
+    assert list(access.scope(griffen_staff, Citizen)) == [at_griffen]
+    assert list(access.scope(world.staff, Consent).values_list("citizen", flat=True)) == []
+    _consent(at_griffen, world.staff)
+    assert list(access.scope(world.staff, Consent)) == []
+    assert [c.citizen for c in access.scope(griffen_staff, Consent)] == [at_griffen]
+
+
+def test_a_memoised_scope_is_a_fresh_queryset_each_time(world):
+    first = access.scope(world.staff, Citizen)
+    assert list(first) == []
+
+    regular = f.CitizenFactory(chosen_name="Bo", home_offers=[world.nabo])
+
+    # The first copy was evaluated; the next one reads again, and a filter on one copy never
+    # narrows the next.
+    assert list(access.scope(world.staff, Citizen).filter(chosen_name="Ib")) == []
+    assert list(access.scope(world.staff, Citizen)) == [regular]
+
+
+def test_a_role_given_shows_in_the_next_request(client, world):
+    citizen = f.CitizenFactory(chosen_name="Ib", home_offers=[world.griffen])
+    url = reverse("citizens:detail", args=[citizen.pk])
+    client.force_login(world.staff)
+    assert client.get(url).status_code == 404
+
+    Membership.objects.create(user=world.staff, role=Role.STAFF, offer=world.griffen)
+
+    assert client.get(url).status_code == 200
+
+
+def test_forgetting_the_memberships_forgets_the_scopes(world):
+    citizen = f.CitizenFactory(chosen_name="Ib", home_offers=[world.griffen])
+    _consent(citizen, world.staff)
+    assert list(access.scope(world.staff, Citizen)) == []
+    assert list(access.scope(world.staff, Consent)) == []
+
+    Membership.objects.create(user=world.staff, role=Role.STAFF, offer=world.griffen)
+    access.forget_memberships(world.staff)
+
+    assert list(access.scope(world.staff, Citizen)) == [citizen]
+    assert [c.citizen for c in access.scope(world.staff, Consent)] == [citizen]
+
+
+def test_the_citizen_page_builds_each_scope_once(client, world, monkeypatch):
+    citizen = f.CitizenFactory(chosen_name="Bo", home_offers=[world.nabo])
+    _consent(citizen, world.staff)
+    built = []
+    rule = access._RULES["citizens.citizen"]
+
+    def counted(user, qs, action):
+        built.append(action)
+        return rule(user, qs, action)
+
+    monkeypatch.setitem(access._RULES, "citizens.citizen", counted)
+    client.force_login(world.staff)
+
+    response = client.get(reverse("citizens:detail", args=[citizen.pk]))
+
+    assert response.status_code == 200
+    # The page's own lookup (its queryset is the page's) and the scope every row about the
+    # citizen follows, once per action: not once per list on the page.
+    assert sorted(built) == ["change", "view", "view"]
+
+
+def test_an_anonymous_user_is_never_memoised(world):
+    anonymous = AnonymousUser()
+    assert list(access.scope(anonymous, Citizen)) == []
+    assert not hasattr(anonymous, "_astnet_scopes")
