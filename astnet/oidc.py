@@ -31,6 +31,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.middleware import SessionRefresh
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from astnet import access
 from astnet.models import Membership, ProviderIdentity, Role
 
 logger = logging.getLogger(__name__)
@@ -152,6 +153,8 @@ def sync_memberships(user, grants: set[Grant]) -> None:
             council_id=council_id,
             from_identity_provider=True,
         )
+    # Roles changed: what the door loaded or built for this user object is read afresh.
+    access.forget_memberships(user)
 
 
 def _username_for(claims: dict) -> str:
