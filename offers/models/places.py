@@ -20,8 +20,8 @@ class District(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("bydel")
-        verbose_name_plural = _("bydele")
+        verbose_name = _("område")
+        verbose_name_plural = _("områder")
 
     def __str__(self) -> str:
         return self.name
@@ -73,7 +73,7 @@ class Offer(models.Model):
     name = models.CharField(_("navn"), max_length=200)
     slug = models.SlugField(_("kort navn"), max_length=200, unique=True)
     district = models.ForeignKey(
-        District, verbose_name=_("bydel"), on_delete=models.PROTECT, related_name="offers"
+        District, verbose_name=_("område"), on_delete=models.PROTECT, related_name="offers"
     )
     track = models.ForeignKey(
         Track,

@@ -173,7 +173,7 @@ class Scenario(models.Model):
     )
     district = models.ForeignKey(
         "offers.District",
-        verbose_name=_("bydel"),
+        verbose_name=_("område"),
         on_delete=models.PROTECT,
         related_name="scenarios",
     )
