@@ -3,7 +3,8 @@
 from django.db.models import Count, QuerySet
 
 from astnet import access
-from citizens.outreach.models import CaseworkHours, Consultation
+from astnet.figures import Period
+from citizens.outreach.models import CaseworkHours, CaseworkPartner, Consultation
 
 
 def hours_at(offer) -> QuerySet:
@@ -20,3 +21,24 @@ def consultation_counts(user) -> list[dict]:
         .annotate(count=Count("pk"))
         .order_by("hours__offer__name", "hours__partner__name")
     )
+
+
+def consultations_per_partner(offers: QuerySet, period: Period, group: str) -> dict:
+    """Consultations held at `offers` on a day in `period` (dates inclusive), counted per value of
+    `group` (a path from the hours, "offer" or "offer__district") and partner id: a dict
+    (group value, partner id) → count. One query; cancelled bookings are gone and not counted.
+    Raw counts: the caller publishes them through astnet.privacy."""
+    return {
+        (row[f"hours__{group}"], row["hours__partner"]): row["count"]
+        for row in Consultation.objects.filter(
+            hours__offer__in=offers, day__range=period.as_range()
+        )
+        .values(f"hours__{group}", "hours__partner")
+        .annotate(count=Count("pk"))
+        .order_by()
+    }
+
+
+def partners_at(offers: QuerySet) -> list[CaseworkPartner]:
+    """The partners who hold hours at any of `offers`, by name."""
+    return list(CaseworkPartner.objects.filter(hours__offer__in=offers).distinct().order_by("name"))
