@@ -58,6 +58,23 @@ class Tally:
     per_question: dict = field(default_factory=dict)
 
 
+def tally_sum(tallies) -> Tally:
+    """The tallies of separate groups added up: a response belongs to one offer (and one area),
+    so responses, answers and positive answers add without counting anyone twice."""
+    per_question: dict = defaultdict(lambda: (0, 0))
+    for tally in tallies:
+        for question, (answers, positive) in tally.per_question.items():
+            before = per_question[question]
+            per_question[question] = (before[0] + answers, before[1] + positive)
+    tallies = list(tallies)
+    return Tally(
+        responses=sum(t.responses for t in tallies),
+        answers=sum(t.answers for t in tallies),
+        positive=sum(t.positive for t in tallies),
+        per_question=dict(per_question),
+    )
+
+
 def satisfaction_tallies(offers: QuerySet, period: Period, group: str | None) -> dict:
     """Answers given at `offers` over `period` (dates inclusive), tallied per value of `group` (a
     path from a response, e.g. "offer" or "offer__district"; None: one tally under the key None).

@@ -16,7 +16,12 @@ from astnet.figures import Figure, Period
 from astnet.municipality import current
 from astnet.reporting.dashboards.base import Scope, compare_columns, optional_model
 from citizens.outreach.selectors import consultations_per_partner, partners_at
-from citizens.satisfaction.selectors import Tally, asked_questions, satisfaction_tallies
+from citizens.satisfaction.selectors import (
+    Tally,
+    asked_questions,
+    satisfaction_tallies,
+    tally_sum,
+)
 from offers.models import District, Offer
 
 # The figure whose first row joins the key figures at the top of the district dashboard.
@@ -46,7 +51,6 @@ def _satisfaction_rows(labels: list[str], tallies: list, questions, total) -> li
     per question. The response counts are suppressed as one column with its total, so no small
     count can be worked out from the total; the shares are shown only behind five answers."""
     tallies = [tally or Tally() for tally in tallies]
-    total = total or Tally()
     counts = privacy.suppress_table([[t.responses] for t in tallies], column_totals=True)
     cells = [row[0] for row in counts.rows] + [counts.column_totals[0]]
     rows = []
@@ -100,7 +104,6 @@ def satisfaction(scope: Scope) -> list[Figure]:
         return []
     offers = list(scope.offers.order_by("name"))
     per_offer = satisfaction_tallies(scope.offers, scope.period, "offer")
-    total = satisfaction_tallies(scope.offers, scope.period, None).get(None)
     return [
         _satisfaction_figure(
             key="tilfredshed",
@@ -108,7 +111,7 @@ def satisfaction(scope: Scope) -> list[Figure]:
             row_header=_("Tilbud"),
             labels=[offer.name for offer in offers],
             tallies=[per_offer.get(offer.pk) for offer in offers],
-            total=total,
+            total=tally_sum(per_offer.values()),
             questions=asked_questions(scope.offers, scope.period),
         )
     ]
@@ -206,7 +209,7 @@ def satisfaction_across_districts(period: Period) -> list[Figure]:
             row_header=capfirst(words.area),
             labels=[district.name for district in districts],
             tallies=[per_district.get(district.pk) for district in districts],
-            total=satisfaction_tallies(offers, period, None).get(None),
+            total=tally_sum(per_district.values()),
             questions=asked_questions(offers, period),
         )
     ]
