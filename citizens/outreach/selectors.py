@@ -1,5 +1,7 @@
 """Outreach hours at an offer and consultations counted per offer and partner."""
 
+import datetime
+
 from django.db.models import Count, QuerySet
 
 from astnet import access
@@ -42,3 +44,24 @@ def consultations_per_partner(offers: QuerySet, period: Period, group: str) -> d
 def partners_at(offers: QuerySet) -> list[CaseworkPartner]:
     """The partners who hold hours at any of `offers`, by name."""
     return list(CaseworkPartner.objects.filter(hours__offer__in=offers).distinct().order_by("name"))
+
+
+def upcoming_bookings(user, offer, *, today: datetime.date) -> QuerySet:
+    """Consultations booked at `offer` from `today` (local date) on that `user` may see, soonest
+    first, with hours, partner and citizen loaded for the list."""
+    return (
+        access.scope(user, Consultation)
+        .filter(hours__offer=offer, day__gte=today)
+        .select_related("hours__partner", "citizen")
+        .order_by("day", "hours__starts_at", "pk")
+    )
+
+
+def booking_for_change(user, pk: int) -> Consultation:
+    """A consultation the user may change (cancel); 404 otherwise."""
+    return access.get_in_scope(
+        user,
+        Consultation.objects.select_related("hours__offer", "hours__partner", "citizen"),
+        "change",
+        pk=pk,
+    )
