@@ -291,13 +291,8 @@ class ParticipantCodeRevokeForm(DkfdsFormMixin, forms.Form):
         max_length=20,
         help_text=_("Koden fra deltagerens seddel, fx hvis en anden har set eller kopieret den."),
         error_messages={"required": _("Skriv koden fra deltagerens seddel.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["code"].widget.attrs.update(
-            {"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        )
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split()).upper()
