@@ -65,6 +65,30 @@ def _follow_old_slug(of: str):
     return decorate
 
 
+# The list filters that name a thing by its slug, and which thing (OldSlug's link) they name.
+_FILTER_SLUGS = {"bydel": "district", "spor": "track", "maalgruppe": "target_group"}
+
+
+def _old_filter_slugs_redirect(request: HttpRequest, filterset) -> HttpResponse | None:
+    """A filtered list's link made before a district, track or target group changed its slug
+    (`/program/?spor=old-slug`) redirects (301) to the same list under the current slugs, the
+    rest of the query kept (issue 18); None when there is nothing to redirect. Looked up only
+    when a filter failed to find its slug, so a current link costs no query more."""
+    if not filterset.is_bound or filterset.form.is_valid():
+        return None
+    query = request.GET.copy()
+    changed = False
+    for param, of in _FILTER_SLUGS.items():
+        if param in filterset.form.errors:
+            new_slug = selectors.current_slug(old_slug=query[param], of=of)
+            if new_slug is not None:
+                query[param] = new_slug
+                changed = True
+    if not changed:
+        return None
+    return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
+
+
 def _week(request: HttpRequest) -> tuple[datetime.date, str | None]:
     """The chosen week's Monday, and an error text when `?uge=` could not be read or lies
     outside the weeks the programme is shown for (then the programme shows this week)."""
@@ -120,6 +144,8 @@ def _page_or_results(request: HttpRequest, template: str) -> str:
 def offer_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     filterset = OfferFilter(request.GET or None, queryset=selectors.public_offers(today))
+    if (moved := _old_filter_slugs_redirect(request, filterset)) is not None:
+        return moved
     page = Paginator(filterset.qs, OFFERS_PER_PAGE).get_page(request.GET.get("side"))
     page.object_list = [offer_on(offer, today) for offer in page.object_list]
     return render(
@@ -169,6 +195,8 @@ def programme(request: HttpRequest) -> HttpResponse:
     monday, week_error = _week(request)
     activities = selectors.public_activities(monday, monday + datetime.timedelta(days=6))
     filterset = ActivityFilter(request.GET or None, queryset=activities)
+    if (moved := _old_filter_slugs_redirect(request, filterset)) is not None:
+        return moved
     occurrences = selectors.week_programme(filterset.qs, monday)
     page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("side"))
     selectors.with_offer_links(page.object_list)

@@ -139,8 +139,8 @@ def public_district_get(*, slug: str) -> District:
 
 
 def current_slug(*, old_slug: str, of: str) -> str | None:
-    """The slug an offer (`of="offer"`) or district (`of="district"`) now has, when `old_slug`
-    was once its slug; None otherwise. Old links redirect with it (issue 18)."""
+    """The slug the offer, district, track or target group (`of`: one of OLD_SLUG_LINKS) now
+    has, when `old_slug` was once its slug; None otherwise. Old links redirect with it (issue 18)."""
     return (
         OldSlug.objects.filter(slug=old_slug, **{f"{of}__isnull": False})
         .values_list(f"{of}__slug", flat=True)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("astnet", "0012_copenhagen_and_its_training_coordinators"),
-        ("offers", "0007_district_labels_neutral_area_wording"),
+        ("offers", "0008_district_labels_neutral_area_wording"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("citizens", "0015_consultation_labels"),
-        ("offers", "0007_district_labels_neutral_area_wording"),
+        ("offers", "0008_district_labels_neutral_area_wording"),
     ]
 
     operations = [

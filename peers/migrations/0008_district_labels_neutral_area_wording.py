@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0007_district_labels_neutral_area_wording"),
+        ("offers", "0008_district_labels_neutral_area_wording"),
         ("peers", "0007_wording_of_the_municipality"),
     ]
 

@@ -6,24 +6,27 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0006_apply_scheduled_changes_nightly"),
+        ("offers", "0008_district_labels_neutral_area_wording"),
+        ("workshops", "0005_revoked_participant_codes"),
     ]
 
     operations = [
-        migrations.AlterModelOptions(
-            name="district",
-            options={
-                "ordering": ["name"],
-                "verbose_name": "område",
-                "verbose_name_plural": "områder",
-            },
-        ),
         migrations.AlterField(
-            model_name="offer",
+            model_name="scenario",
             name="district",
             field=models.ForeignKey(
                 on_delete=django.db.models.deletion.PROTECT,
-                related_name="offers",
+                related_name="scenarios",
+                to="offers.district",
+                verbose_name="område",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="workshop",
+            name="district",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="workshops",
                 to="offers.district",
                 verbose_name="område",
             ),

@@ -6,27 +6,24 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0007_district_labels_neutral_area_wording"),
-        ("workshops", "0004_wording_of_the_municipality"),
+        ("offers", "0007_old_slugs_of_tracks_and_target_groups"),
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name="scenario",
+        migrations.AlterModelOptions(
             name="district",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="scenarios",
-                to="offers.district",
-                verbose_name="område",
-            ),
+            options={
+                "ordering": ["name"],
+                "verbose_name": "område",
+                "verbose_name_plural": "områder",
+            },
         ),
         migrations.AlterField(
-            model_name="workshop",
+            model_name="offer",
             name="district",
             field=models.ForeignKey(
                 on_delete=django.db.models.deletion.PROTECT,
-                related_name="workshops",
+                related_name="offers",
                 to="offers.district",
                 verbose_name="område",
             ),
