@@ -38,6 +38,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @access.require_role(*BOOKERS)
+# The form lists the offer's citizens by name to book one.
+@shows_personal_data("citizens.consultation", id_kwarg=None, detail="booking")
 def book(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = citizen_selectors.attendance_offer(request.user, offer_id)
     citizens = (
