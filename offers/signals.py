@@ -1,7 +1,7 @@
 """Move an offer's programme version whenever something printed on its programme changes, whoever
 changes it (the staff's pages, the admin, the demo seed), so a cached PDF is never shown stale; and
-move the public programme's own version whenever anything in the offers app changes, so a cached
-week of the programme page is never shown stale either (issue 22)."""
+move the public programme page's own version whenever anything it prints changes (the offers app,
+the outreach hours), so a cached week of the page is never shown stale either (issue 22)."""
 
 from collections.abc import Iterable
 
@@ -48,12 +48,21 @@ def _offer_changed(sender, instance: Offer, created: bool, **kwargs) -> None:
         bump_programme_version([instance.pk])
 
 
+# Models outside the offers app whose rows the programme page prints: the partners' outreach
+# hours (issue 21), kept by the citizens app, which offers does not import. A model printed on
+# the page from another app belongs here.
+PRINTED_ELSEWHERE = {"citizens.caseworkhours", "citizens.caseworkpartner"}
+
+
 @receiver(post_save)
 @receiver(post_delete)
 @receiver(m2m_changed)
-def _offers_app_changed(sender, **kwargs) -> None:
-    """Districts' and tracks' names, target groups, moves, new offers, and whatever the offers app
-    adds to the programme later (outreach hours): any row of the app may be printed on a week."""
+def _programme_row_changed(sender, **kwargs) -> None:
+    """Districts' and tracks' names, target groups, moves, new offers, the outreach hours and
+    their partners: any row of the offers app, and of `PRINTED_ELSEWHERE`, may be printed on a
+    week of the programme page."""
     model = sender if isinstance(sender, type) else None
-    if model is not None and model._meta.app_label == "offers":
+    if model is None:
+        return
+    if model._meta.app_label == "offers" or model._meta.label_lower in PRINTED_ELSEWHERE:
         bump_programme_page_version()

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from citizens.models import CaseworkHours, CaseworkPartner
 from offers import services
 from offers.models import OpeningException
 from tests.offers.conftest import TUESDAY
@@ -140,3 +141,25 @@ def test_a_week_shows_only_its_page_of_activities(client, world, monday):
     assert "Aktivitet 60" in second and "Aktivitet 69" in second and "Aktivitet 00" not in second
     # The week's activities as bare fields, their closed days, the shown page's activities.
     assert len([q for q in sql if 'FROM "offers_activity"' in q]) == 2
+
+
+def test_outreach_hours_and_their_partner_show_at_once(client, world):
+    hours = CaseworkHours.objects.create(
+        offer=world.nabo,
+        partner=CaseworkPartner.objects.get(name="Jobcentret"),
+        weekday=1,
+        starts_at=datetime.time(10),
+        ends_at=datetime.time(12),
+    )
+    page, _sql = _programme(client)
+    assert "10.00–12.00" in page
+
+    hours.ends_at = datetime.time(13)
+    hours.save()
+    partner = hours.partner
+    partner.name = "Jobcenter Nord"
+    partner.save()
+
+    page, _sql = _programme(client)
+    assert "10.00–13.00" in page
+    assert "Jobcenter Nord" in page
