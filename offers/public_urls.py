@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from offers import public_views
+from offers import programme_views, public_views
 
 app_name = "offers_public"
 
@@ -11,7 +11,7 @@ urlpatterns = [
     path("tilbud/<slug:slug>/", public_views.offer_detail, name="offer_detail"),
     path("tilbud/<slug:slug>/program.pdf", public_views.offer_pdf, name="offer_pdf"),
     path("tilbud/<slug:slug>/kalender.ics", public_views.offer_calendar, name="offer_calendar"),
-    path("program/", public_views.programme, name="programme"),
+    path("program/", programme_views.programme, name="programme"),
     path("program/bydel/<slug:slug>/program.pdf", public_views.district_pdf, name="district_pdf"),
     path(
         "program/bydel/<slug:slug>/kalender.ics",

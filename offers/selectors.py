@@ -7,13 +7,9 @@ so the public programme stays fast when the whole city is on it.
 import datetime
 import hashlib
 import re
-import uuid
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.apps import apps
-from django.core.cache import cache
-from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -35,8 +31,6 @@ _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
 # The public programme (page, PDFs) answers for weeks this many years back and forward: enough
 # for any plan, and a bound on what an anonymous visitor can make the server render (issue 18).
 WEEK_WINDOW_YEARS = 2
-# Occurrences on one page of the public programme.
-PROGRAMME_PAGE_SIZE = 60
 
 
 def week_window(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
@@ -222,7 +216,7 @@ def week_programme(activities: QuerySet[Activity], monday: datetime.date) -> lis
     moves and the closed days of their offers."""
     sunday = monday + datetime.timedelta(days=6)
     rows = list(activities_in_period(activities, monday, sunday))
-    closed = _closed_days({row.offer_id for row in rows}, monday, sunday)
+    closed = closed_days({row.offer_id for row in rows}, monday, sunday)
     occurrences = []
     for offset in range(7):
         day = monday + datetime.timedelta(days=offset)
@@ -234,64 +228,7 @@ def week_programme(activities: QuerySet[Activity], monday: datetime.date) -> lis
     return occurrences
 
 
-# The fields a week's occurrences are found and ordered by: an activity's schedule and its offer's
-# dates (`status_on`), without loading the activities the page will not show.
-_BARE_FIELDS = {
-    "schedule": "schedule",
-    "date": "date",
-    "weekday": "weekday",
-    "starts_on": "starts_on",
-    "ends_on": "ends_on",
-    "start_time": "start_time",
-    "offer_id": "offer_id",
-    "offer_name": "offer__name",
-    "status": "offer__status",
-    "opens_on": "offer__opens_on",
-    "closes_on": "offer__closes_on",
-}
-
-
-def week_programme_page(activities: QuerySet[Activity], monday: datetime.date, number) -> Page:
-    """One page (`number`, as the visitor asked; a bad one gives the nearest) of the week's
-    occurrences, as `week_programme` finds and orders them, with only that page's activities
-    loaded (issue 22: a week of the city has hundreds, a page shows sixty). Three queries: the
-    week's activities as bare fields, the closed days of their offers, the page's activities with
-    their offers, districts and tracks."""
-    sunday = monday + datetime.timedelta(days=6)
-    rows = [
-        SimpleNamespace(
-            pk=row.pop("pk"), **{name: row[field] for name, field in _BARE_FIELDS.items()}
-        )
-        for row in activities_in_period(activities, monday, sunday)
-        .prefetch_related(None)
-        .values("pk", *_BARE_FIELDS.values())
-    ]
-    closed = _closed_days({row.offer_id for row in rows}, monday, sunday)
-    found = []
-    for offset in range(7):
-        day = monday + datetime.timedelta(days=offset)
-        for row in rows:
-            occurs = Activity.occurs(
-                day,
-                schedule=row.schedule,
-                date=row.date,
-                weekday=row.weekday,
-                starts_on=row.starts_on,
-                ends_on=row.ends_on,
-            )
-            if occurs and status_on(row, day) in OPEN_STATUSES:
-                found.append((day, row.start_time, row.offer_name, row.pk))
-    found.sort(key=lambda item: item[:3])
-    page = Paginator(found, PROGRAMME_PAGE_SIZE).get_page(number)
-    shown = activities.prefetch_related(None).in_bulk({item[3] for item in page.object_list})
-    page.object_list = [
-        Occurrence(day, shown[pk], closed.get((shown[pk].offer_id, day)))
-        for day, _start, _name, pk in page.object_list
-    ]
-    return page
-
-
-def _closed_days(offer_ids, first: datetime.date, last: datetime.date) -> dict:
+def closed_days(offer_ids, first: datetime.date, last: datetime.date) -> dict:
     """(offer id, date) → the reason, for the days between `first` and `last` an offer is closed."""
     return {
         (exception.offer_id, exception.date): exception.reason
@@ -314,24 +251,6 @@ def with_offer_links(occurrences: list[Occurrence], host: str = "") -> list[Occu
             offer.feed_url = feed(offer.slug)
             offer.webcal_url = f"webcal://{host}{offer.feed_url}"
     return occurrences
-
-
-# The public programme page's version (a random token in the shared cache): every cached week of
-# the page is stored under it, and offers/signals.py draws a new one when anything in the offers
-# app changes. A token, not a counter: if the cache loses it, a new one is as good as a bump.
-PROGRAMME_PAGE_VERSION_KEY = "offers:programme-page:version"
-
-
-def new_programme_page_version() -> str:
-    """Draws and stores a new version: every week of the page cached so far is stale."""
-    version = uuid.uuid4().hex
-    cache.set(PROGRAMME_PAGE_VERSION_KEY, version, None)
-    return version
-
-
-def programme_page_version() -> str:
-    """The version the programme page's cached weeks are stored under now."""
-    return cache.get(PROGRAMME_PAGE_VERSION_KEY) or new_programme_page_version()
 
 
 # --- outreach casework hours (fremskudt sagsbehandling, issue 21) -----------------------------
@@ -379,7 +298,7 @@ def casework_week(hours: list, monday: datetime.date) -> list[CaseworkOccurrence
     is open that day; those on a day the offer is closed are marked cancelled with the reason.
     One query (the closed days)."""
     sunday = monday + datetime.timedelta(days=6)
-    closed = _closed_days({row.offer_id for row in hours}, monday, sunday)
+    closed = closed_days({row.offer_id for row in hours}, monday, sunday)
     occurrences = []
     for day in week_days(monday):
         for row in hours:

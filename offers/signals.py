@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from offers.models import Activity, Offer, OpeningException, OpeningHours
-from offers.selectors import new_programme_page_version
+from offers.programme_selectors import new_programme_page_version
 
 
 def bump_programme_version(offer_ids: Iterable[int]) -> None:
