@@ -33,7 +33,7 @@ def _months_back(month: datetime.date, count: int) -> datetime.date:
 
 def _after(month: datetime.date) -> datetime.date:
     """The first day of the month after `month`."""
-    return (month + datetime.timedelta(days=32)).replace(day=1)
+    return (month.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
 
 def _where(first_month: datetime.date | None, last_month: datetime.date | None) -> tuple:
