@@ -533,3 +533,16 @@ def test_the_refresh_runs_every_few_minutes_as_a_periodic_task(world, cache_kept
     assert task.enabled
     assert task.interval.every * 60 < cached.CACHE_SECONDS
     assert tasks.refresh_dashboards() == District.objects.count() + 1
+
+
+def test_cached_charts_carry_this_pages_nonce_and_no_placeholder(client, figures, cache_kept):
+    """The charts are drawn once into the cache with a placeholder; each page fills in its own
+    CSP nonce (issue 22), so a chart's <style> passes the policy on every view."""
+    client.force_login(figures.leader)
+    for _view in range(2):  # counted and cached, then read from the cache
+        response = client.get(dashboard_url(figures.amager))
+        page = response.content.decode()
+        nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+        assert page.count("<style") >= 1
+        assert page.count("<style") == page.count(f'<style nonce="{nonce}"')
+        assert "__csp_nonce__" not in page

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from astnet.figures import Period
 from citizens import merging
-from citizens.models import Citizen, Visit, VisitMonth, VisitMonthCheck
+from citizens.models import Visit, VisitMonth, VisitMonthCheck
 from citizens.rights import erasure
 from citizens.services import visit_check_in, visit_undo
 from citizens.visit_months import selectors, services
@@ -137,7 +137,11 @@ def test_the_nightly_check_repairs_and_records_counts_only(world, caplog):
     assert result["rows_wrong"] >= 2
     check = VisitMonthCheck.objects.get()
     assert (check.rows_checked, check.rows_wrong) == (result["rows_checked"], result["rows_wrong"])
-    assert str(Citizen.objects.first().pk) not in caplog.text.replace(str(check.rows_checked), "")
+    # Counts and months only: nothing in the log names a citizen.
+    assert caplog.records
+    assert all(
+        isinstance(arg, int | datetime.date) for record in caplog.records for arg in record.args
+    )
 
     assert check_visit_months()["rows_wrong"] == 0
 
