@@ -1,23 +1,22 @@
-"""Visits and distinct citizens in a period, counted from the visit months where whole months
-allow it and from the visits themselves at the period's edges (issue 22).
+"""Visits and distinct citizens in a period, counted exactly from the visit months (issue 22).
 
-Exact, never estimated: a citizen counts in a period when they came on at least one of its days.
-Whole months are read from VisitMonth (about half the rows of the visits); in a month the period
-covers only in part, whether a citizen came is read from the month's day bits and the visits
-from the raw rows of those days. A period with no whole month (a month from the 15th, say) is
-counted from its own days' visits only: either way no query reads a day outside the period.
+A citizen counts in a period when they came on at least one of its days. Each VisitMonth row
+holds the days of its month as bits, so the period's days inside a row are the row's bits
+masked by the period (whole months: all of them; the first and last month: from the first day,
+to the last day), their number is that mask's bit count, and a row with none is left out. Every
+query reads the period's months and no other: about half the rows the visits would be, and the
+same numbers to the visit (tests/citizens/test_visit_months.py compares them with raw counts).
 
-Visits are counted by their citizen, which the (offer, day) index holds, so PostgreSQL reads
-the index alone. Each count is one query of two levels: the inner groups by (group, citizen), the outer counts
+Each count is one query of two levels: the inner groups by (group, citizen), the outer counts
 those rows. PostgreSQL answers that with hash aggregates, where COUNT(DISTINCT) sorts every row
-(issue 22: COUNT(DISTINCT) was 90 % of the figures' SQL time).
-"""
+(issue 22: COUNT(DISTINCT) was 90 % of the figures' SQL time). Weeks cannot come from months:
+weekly_counts reads the period's visits."""
 
 import datetime
 from collections.abc import Sequence
 
 from django.db import connection
-from django.db.models import Count, F, IntegerField, Q, QuerySet, Sum
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
 from django.db.models.expressions import Func
 
 from astnet.figures import Period
@@ -27,35 +26,36 @@ from citizens.visit_months.models import ALL_DAYS, VisitMonth
 Counts = dict[tuple, dict[str, int]]
 
 
-def _after(month: datetime.date) -> datetime.date:
-    return (month.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-
-
-def whole_months(period: Period) -> tuple[datetime.date, datetime.date] | None:
-    """The first days of the first and the last month the period covers entirely, or None."""
-    first = period.start if period.start.day == 1 else _after(period.start)
-    end_month = period.end.replace(day=1)
-    if _after(end_month) - datetime.timedelta(days=1) == period.end:
-        last = end_month
-    else:
-        last = (end_month - datetime.timedelta(days=1)).replace(day=1)
-    return (first, last) if first <= last else None
-
-
-def _edges(period: Period, whole: tuple[datetime.date, datetime.date]) -> list[tuple]:
-    """The period's days outside its whole months: at most one stretch at each end."""
-    first, last = whole
-    edges = []
-    if period.start < first:
-        edges.append((period.start, first - datetime.timedelta(days=1)))
-    if period.end >= _after(last):
-        edges.append((_after(last), period.end))
-    return edges
-
-
 def _days_from(day: int) -> int:
     """The bits of days `day` to 31 of a month."""
     return ALL_DAYS & ~((1 << (day - 1)) - 1)
+
+
+def _days_to(day: int) -> int:
+    """The bits of days 1 to `day` of a month."""
+    return (1 << day) - 1
+
+
+class DayCount(Func):
+    """How many days a VisitMonth bit set holds (its set bits): PostgreSQL's bit_count, and on
+    SQLite the function citizens.apps registers on every connection."""
+
+    output_field = IntegerField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="bit_count(CAST(%(expressions)s AS bit(32)))", **extra
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="astnet_bit_count(%(expressions)s)", **extra
+        )
+
+
+def bit_count(value: int | None) -> int | None:
+    """The SQLite side of DayCount."""
+    return None if value is None else value.bit_count()
 
 
 def _two_levels(inner: QuerySet, width: int) -> Counts:
@@ -76,27 +76,41 @@ def _two_levels(inner: QuerySet, width: int) -> Counts:
         }
 
 
-def _grouped(rows: QuerySet, group: Sequence[str], visits) -> QuerySet:
-    keys = {f"g{index}": F(path) for index, path in enumerate(group)}
-    return rows.annotate(**keys).values(*keys, "citizen").annotate(v=visits)
-
-
-def _add(total: Counts, part: dict, *, citizens: bool) -> None:
-    for key, counts in part.items():
-        into = total.setdefault(key, {"visits": 0, "citizens": 0})
-        into["visits"] += counts["visits"]
-        if citizens:
-            into["citizens"] += counts["citizens"]
-
-
 def _visits_only(rows: QuerySet, group: Sequence[str], visits) -> Counts:
     keys = {f"g{index}": F(path) for index, path in enumerate(group)}
     if not keys:
-        return {(): {"visits": rows.aggregate(visits=visits)["visits"] or 0, "citizens": 0}}
+        total = rows.aggregate(visits=visits)["visits"] or 0
+        return {(): {"visits": total, "citizens": 0}} if total else {}
     return {
         tuple(row[key] for key in keys): {"visits": row["visits"] or 0, "citizens": 0}
         for row in rows.annotate(**keys).values(*keys).annotate(visits=visits)
     }
+
+
+def months_in(period: Period, offers: QuerySet | None = None) -> tuple[QuerySet, bool]:
+    """The VisitMonth rows of the period's months with `inside`: the bits of the period's days
+    the citizen came on, and only rows with at least one (so, exact for any period); and
+    whether the period is whole months (then `inside` is every day of the row)."""
+    start_month, end_month = period.start.replace(day=1), period.end.replace(day=1)
+    head, tail = _days_from(period.start.day), _days_to(period.end.day)
+    if end_month == start_month:
+        head = tail = head & tail
+    last_day_of_end = (end_month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(
+        days=1
+    )
+    rows = VisitMonth.objects.filter(month__range=(start_month, end_month))
+    if offers is not None:
+        rows = rows.filter(offer__in=offers)
+    if period.start.day == 1 and period.end == last_day_of_end:
+        # Whole months: every day of every row is inside.
+        return rows.annotate(inside=F("days")), True
+    mask = Case(
+        When(month=start_month, then=Value(head)),
+        When(month=end_month, then=Value(tail)),
+        default=Value(ALL_DAYS),
+        output_field=IntegerField(),
+    )
+    return rows.annotate(inside=F("days").bitand(mask)).filter(inside__gt=0), False
 
 
 def visit_counts(
@@ -107,46 +121,18 @@ def visit_counts(
     citizens: bool = True,
 ) -> Counts:
     """Visits and distinct citizens in `period` (dates inclusive, local days), per value of the
-    `group` lookups from a visit (e.g. ("offer",), ("offer__district",); none: one total keyed
-    ()), at `offers` (all when None). Returns {key tuple: {"visits": n, "citizens": n}}; groups
-    without visits are missing. One query, plus one per edge stretch outside whole months.
+    `group` lookups from a visit month (e.g. ("offer",), ("offer__district",); none: one total
+    keyed ()), at `offers` (all when None). Returns {key tuple: {"visits": n, "citizens": n}};
+    groups without visits are missing. One query, reading the period's months only.
     `citizens=False` counts visits only (every "citizens" 0), without the per-citizen level."""
-    where = Q(offer__in=offers) if offers is not None else Q()
-    whole = whole_months(period)
-    if whole is None:
-        rows = Visit.objects.filter(where, day__range=period.as_range())
-        if not citizens:
-            return _visits_only(rows, group, Count("citizen"))
-        return _two_levels(_grouped(rows, group, Count("citizen")), len(group))
+    rows, whole = months_in(period, offers)
+    visits = Sum("visit_days") if whole else Sum(DayCount("inside"))
     if not citizens:
-        rows = VisitMonth.objects.filter(where, month__range=whole)
-        counts = _visits_only(rows, group, Sum("visit_days"))
-        _add_edges(counts, period, whole, where, group)
-        return counts
-    first, last = whole
-    start_month, end_month = period.start.replace(day=1), period.end.replace(day=1)
-    came = Q(month__range=whole)
-    rows = VisitMonth.objects.filter(where, month__range=(start_month, end_month))
-    if start_month < first:
-        rows = rows.annotate(head=F("days").bitand(_days_from(period.start.day)))
-        came |= Q(month=start_month, head__gt=0)
-    if end_month > last:
-        rows = rows.annotate(tail=F("days").bitand((1 << period.end.day) - 1))
-        came |= Q(month=end_month, tail__gt=0)
-    counts = _two_levels(
-        _grouped(rows.filter(came), group, Sum("visit_days", filter=Q(month__range=whole))),
-        len(group),
-    )
-    # The visits on the edge days; their citizens are already counted from the day bits.
-    _add_edges(counts, period, whole, where, group)
-    return counts
-
-
-def _add_edges(counts: Counts, period: Period, whole: tuple, where: Q, group) -> None:
-    """Adds the visits on the period's days outside its whole months, from the raw rows."""
-    for edge in _edges(period, whole):
-        rows = Visit.objects.filter(where, day__range=edge)
-        _add(counts, _visits_only(rows, group, Count("citizen")), citizens=False)
+        return _visits_only(rows, group, visits)
+    keys = {f"g{index}": F(path) for index, path in enumerate(group)}
+    inner = rows.annotate(**keys).values(*keys, "citizen").annotate(v=visits)
+    counts = _two_levels(inner, len(group))
+    return {key: value for key, value in counts.items() if value["citizens"]}
 
 
 class WeekNumber(Func):

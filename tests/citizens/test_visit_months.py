@@ -287,3 +287,13 @@ def test_the_triggers_are_on_the_visits_table(db):
                 "AND tbl_name = 'citizens_visit'"
             )
             assert cursor.fetchone()[0] == 3
+
+
+def test_the_benchmark_seeding_fills_the_visit_months(db):
+    """The city data set is loaded by COPY with the triggers deferred, then summed once."""
+    from astnet.demo import city
+
+    city.seed_city(offers=3, citizens=30, visits=400, days=120)
+
+    assert VisitMonth.objects.exists()
+    assert_in_step()

@@ -1,8 +1,8 @@
 """Visits (fremmøde): per offer, per ISO week and the key figures, one aggregate query per period.
 
 Visits and distinct citizens come from citizens.visit_months.selectors: exact counts from the
-monthly pre-aggregate where the period covers whole months, from the visits at its edges, and
-never from a day outside the period (issue 22).
+monthly pre-aggregate, reading the period's months and no other (issue 22); weeks from the
+period's own visits.
 """
 
 import datetime
