@@ -31,10 +31,12 @@ DEFERRED_SETTING = "astnet.visit_months_deferred"
 
 
 def month_of(vendor: str, day: str) -> str:
+    """SQL for the first day of the month of the date expression `day`."""
     return _MONTH[vendor].format(day=day)
 
 
 def bit_of(vendor: str, day: str) -> str:
+    """SQL for the bit of the date expression `day` in its month's bit set (day d: bit d-1)."""
     return _BIT[vendor].format(day=day)
 
 
@@ -111,6 +113,7 @@ $$""",
 
 
 def drop_triggers(vendor: str) -> list[str]:
+    """The statements that remove the triggers again (the migration's way back)."""
     if vendor == "postgresql":
         return [
             "DROP TRIGGER IF EXISTS citizens_visit_month_sync ON citizens_visit",
