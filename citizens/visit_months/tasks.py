@@ -1,5 +1,5 @@
 """Celery task for the visit months: the nightly check. Registered through `citizens/tasks.py`
-(Celery discovers only modules named `tasks`); scheduled by migration 0016 under the name below."""
+(Celery discovers only modules named `tasks`); scheduled by migration 0018 under the name below."""
 
 from celery import shared_task
 

@@ -50,7 +50,7 @@ def unschedule(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("citizens", "0016_visit_months"),
+        ("citizens", "0017_visit_months"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 

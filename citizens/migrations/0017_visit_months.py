@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("citizens", "0015_consultation_labels"),
+        ("citizens", "0016_district_labels_neutral_area_wording"),
         ("offers", "0006_apply_scheduled_changes_nightly"),
     ]
 
