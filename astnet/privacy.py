@@ -6,6 +6,8 @@ others, so a second cell in that line is hidden too (complementary suppression).
 against knows the published table and these rules: "<5" means 1–4, a hidden cell means some count >= 0.
 """
 
+import functools
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -100,7 +102,34 @@ def consistent_alternatives(
     return table, alternatives
 
 
-def _suppress(values, row_totals, column_totals):
+def suppression_pattern(
+    values: Sequence[Sequence[int]],
+    *,
+    row_totals: bool = False,
+    column_totals: bool | Sequence[bool] = False,
+) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
+    """Which figures `suppress_table` hides, without formatting anything: (hidden, marked "<5") as
+    (row, column) positions in the full layout (body, then the total column at index `width` and the
+    total row at index `height`). Hidden but not "<5" is "x". Same arguments and errors as
+    `suppress_table`; cheap for tables alike below 5 (the exhaustive test calls it a million times).
+    """
+    matrix, height, width, total_row, with_grand_total = _layout(values, row_totals, column_totals)
+    return _decide(
+        tuple(
+            tuple(None if count is None else min(count, THRESHOLD) for count in row)
+            for row in matrix
+        ),
+        height,
+        width,
+        row_totals,
+        total_row is not None,
+        with_grand_total,
+    )
+
+
+def _layout(values, row_totals, column_totals):
+    """The full matrix (body, a total column on the right, a total row at the bottom; None where a
+    total is not published) and its shape. Raises ValueError on ragged or negative input."""
     grid = [list(row) for row in values]
     width = len(grid[0]) if grid else 0
     if any(len(row) != width for row in grid):
@@ -111,8 +140,6 @@ def _suppress(values, row_totals, column_totals):
     if len(summed) != width:
         raise ValueError("one column_totals flag per column")
     with_grand_total = row_totals and bool(summed) and all(summed)
-
-    # The full matrix: body, a total column on the right, a total row at the bottom.
     height = len(grid)
     matrix = [row + ([sum(row)] if row_totals else []) for row in grid]
     total_row = None
@@ -121,17 +148,13 @@ def _suppress(values, row_totals, column_totals):
         if row_totals:
             total_row.append(sum(sum(row) for row in grid) if with_grand_total else None)
         matrix.append(total_row)
+    return matrix, height, width, total_row, with_grand_total
 
+
+def _suppress(values, row_totals, column_totals):
+    matrix, height, width, total_row, with_grand_total = _layout(values, row_totals, column_totals)
     graph = _Graph(matrix, height, width, row_totals, total_row, with_grand_total)
-    primary = {position for position, count in graph.published() if is_small(count)}
-    # `narrow` are the figures marked "<5" (1–4); every other hidden figure is marked "x" (0 and up).
-    hidden, narrow = set(primary), set(primary)
-    while (pinned := graph.first_pinned(hidden, narrow)) is not None:
-        to_hide = graph.cheapest_to_hide(pinned, hidden, narrow)
-        if to_hide is not None:
-            hidden.add(to_hide)
-        else:
-            narrow.discard(graph.cheapest_to_widen(pinned, narrow))
+    hidden, narrow = suppression_pattern(values, row_totals=row_totals, column_totals=column_totals)
 
     def cell(i: int, j: int) -> Cell | None:
         count = matrix[i][j]
@@ -150,6 +173,32 @@ def _suppress(values, row_totals, column_totals):
         grand_total=cell(height, width) if with_grand_total else None,
     )
     return table, graph, hidden, narrow
+
+
+@functools.lru_cache(maxsize=4096)
+def _decide(capped, height, width, row_totals, with_total_row, with_grand_total):
+    """Which published figures to hide (all of them) and which of those to mark "<5" (the rest are
+    "x"), as positions in the full layout.
+
+    The decision sees every figure capped at THRESHOLD: the rules tell 0, 1, 2, 3, 4 and "5 or more"
+    apart and nothing else (a figure of 5 or more can step one up or down as freely as any other),
+    so two tables alike below 5 are suppressed alike. That is what lets the exhaustive test in
+    tests/astnet/test_privacy.py stand for every table, and what lets this cache serve repeated
+    shapes. A total is capped like the figures it sums, so the capped totals stay consistent.
+    """
+    matrix = [list(row) for row in capped]
+    total_row = matrix[height] if with_total_row else None
+    graph = _Graph(matrix, height, width, row_totals, total_row, with_grand_total)
+    primary = {position for position, count in graph.published() if is_small(count)}
+    # `narrow` are the figures marked "<5" (1–4); every other hidden figure is marked "x" (0 and up).
+    hidden, narrow = set(primary), set(primary)
+    while (pinned := graph.first_pinned(hidden, narrow)) is not None:
+        to_hide = graph.cheapest_to_hide(pinned, hidden, narrow)
+        if to_hide:
+            hidden |= to_hide
+        else:
+            narrow.discard(graph.cheapest_to_widen(pinned, narrow))
+    return frozenset(hidden), frozenset(narrow)
 
 
 Position = tuple[int, int]
@@ -251,33 +300,67 @@ class _Graph:
                 return position
         return None
 
-    def cheapest_to_hide(self, pinned, hidden, narrow) -> Position | None:
-        """The figure whose hiding frees `pinned`, costing the reader least; else the cheapest
-        figure on the pinned one's lines, which hiding brings closer to a cycle.
+    def cheapest_to_hide(self, pinned, hidden, narrow) -> set[Position]:
+        """The fewest further figures whose hiding puts `pinned` on a cycle (frees it), or an empty
+        set when even hiding every figure would not (then a "<5" has to widen).
 
-        Cost: body before totals, positive figures before zeros (a hidden zero hides nothing), then
-        the smallest figure.
+        A cheapest path between the pinned figure's two lines, where a hidden figure costs nothing
+        and a published one costs, in this order: one more figure hidden, a total rather than a
+        body figure, a zero (a hidden zero hides nothing), then reading order. Every figure left to
+        choose from is 0 or at least 5 (1–4 are hidden already) and the matrix holds figures capped
+        at 5 (see `_decide`), so a 9 costs no less than a 40: with the totals published a reader
+        can bound either within the same few counts.
         """
-        row_node, column_node = self.nodes[pinned]
-        candidates = sorted(
-            (
-                p[0] == self.height or p[1] == self.width,
-                self.matrix[p[0]][p[1]] == 0,
-                self.matrix[p[0]][p[1]],
-                p,
-            )
-            for p in self.nodes
-            if p not in hidden
-        )
         arcs = self._arcs(hidden, narrow)
-        for *_cost, position in candidates:
-            with_it = self._arcs([position], narrow, arcs)
-            if self.witness(pinned, hidden | {position}, narrow, with_it) is not None:
-                return position
-        for *_cost, position in candidates:
-            if {row_node, column_node} & set(self.nodes[position]):
-                return position
-        return candidates[0][-1] if candidates else None
+        extra: dict = {}
+        for position in sorted(self.nodes):
+            if position in hidden:
+                continue
+            cost = (
+                1,
+                int(position[0] == self.height or position[1] == self.width),
+                int(self.matrix[position[0]][position[1]] == 0),
+            )
+            row_node, column_node = self.nodes[position]
+            if self._can_step(position, +1, narrow):
+                extra.setdefault(row_node, []).append((column_node, position, cost))
+            if self._can_step(position, -1, narrow):
+                extra.setdefault(column_node, []).append((row_node, position, cost))
+        row_node, column_node = self.nodes[pinned]
+        best = None
+        for step, start, goal in ((+1, column_node, row_node), (-1, row_node, column_node)):
+            if not self._can_step(pinned, step, narrow):
+                continue
+            found = self._cheapest_path(arcs, extra, start, goal, avoid=pinned)
+            if found is not None and (best is None or found < best):
+                best = found
+        return set(best[1]) if best is not None else set()
+
+    @staticmethod
+    def _cheapest_path(arcs, extra, start, goal, avoid):
+        """Dijkstra from start to goal: (cost, sorted published figures on the path), or None."""
+        zero = (0, 0, 0)
+        done = set()
+        # The counter breaks ties before the nodes, which do not compare ("free" against a tuple).
+        heap = [(zero, (), 0, start)]
+        counter = 0
+        while heap:
+            cost, figures, _order, node = heapq.heappop(heap)
+            if node == goal:
+                return cost, figures
+            if node in done:
+                continue
+            done.add(node)
+            for head, via, _step in arcs.get(node, ()):
+                if via != avoid and head not in done:
+                    counter += 1
+                    heapq.heappush(heap, (cost, figures, counter, head))
+            for head, via, extra_cost in extra.get(node, ()):
+                if via != avoid and head not in done:
+                    counter += 1
+                    total = tuple(a + b for a, b in zip(cost, extra_cost, strict=True))
+                    heapq.heappush(heap, (total, tuple(sorted((*figures, via))), counter, head))
+        return None
 
     def cheapest_to_widen(self, pinned, narrow) -> Position:
         """With every figure hidden, a "<5" that still pins `pinned` is marked "x" instead.
