@@ -380,9 +380,13 @@ class _Graph:
 
 
 def method_note() -> str:
+    """The sentence shown beside every suppressed table, in reports and in exports: what "<5" and
+    "x" stand for, in plain Danish (issue 16). "x" covers both a figure hidden so that a small one
+    cannot be worked out from the totals and a small figure widened from "<5" (see `_decide`)."""
     return str(
         _(
-            "Tal mellem 1 og 4 vises som «<5». Hvor en total ellers ville afsløre et sådant tal, "
-            "er endnu et tal skjult og vist som «x»."
+            "Tal mellem 1 og 4 vises som «<5», så ingen borger kan genkendes. «x» er også et skjult "
+            "tal: enten et lille tal (1–4) eller et tal, der er skjult, for at et lille tal ikke "
+            "skal kunne regnes ud fra totalerne."
         )
     )
