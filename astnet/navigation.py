@@ -34,6 +34,7 @@ NAV_ITEMS: list[NavItem] = [
         "rights:index",
         frozenset({Role.DATA_PROTECTION_OFFICER, Role.LEADER}),
     ),
+    NavItem(_("CPR-dubletter"), "rights:cpr_duplicates", frozenset({Role.DATA_PROTECTION_OFFICER})),
     NavItem(
         _("Samtykker"),
         "rights:consents",
