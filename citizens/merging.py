@@ -228,7 +228,7 @@ def citizen_merge(*, keep: Citizen, duplicate: Citizen, by, request=None) -> dic
         before = snapshot(keep)
         _fill_blanks(keep, duplicate)
         if duplicate.cpr_hash:
-            # The CPR hash is unique: the duplicate lets go of it before the kept record takes it.
+            # One record keeps the CPR number: the duplicate lets go of it as the kept one takes it.
             Citizen.objects.filter(pk=duplicate.pk).update(cpr_hash=None, cpr_encrypted="")
         moved = {relation.key: handler(relation, keep, duplicate, by) for relation, handler in plan}
         keep.full_clean()
