@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from astnet import charts, privacy
+from astnet import charts, exports, privacy
 from astnet.audit import Action, audit_record
 from astnet.db_router import reading_from_replica
 from astnet.figures import Figure, Period
@@ -113,7 +113,11 @@ def _set(report_id: int, **fields) -> None:
 
 
 def render_report(report_id: int) -> None:
-    """Render one report to PDF and store it privately. Raises on failure so the task can retry."""
+    """Render one report to PDF, and the numbers behind its charts to a spreadsheet, and store both
+    privately. Raises on failure so the task can retry.
+
+    Memory (issue 22: ≤ 250 MB for the city): the HTML is rendered once; the figures and their
+    chart images are let go before WeasyPrint lays out the pages, the part that needs the most."""
     report = Report.objects.select_related("district", "ordered_by").get(pk=report_id)
     if report.status == Report.Status.DONE:
         return
@@ -123,15 +127,36 @@ def render_report(report_id: int) -> None:
         html = render_to_string(
             "reports/report.html", {**context, "municipality": municipality_current()}
         )
+        numbers = exports.figures_xlsx(numbers_sheets(context), context["period"])
+        del context
         pdf = html_to_pdf(html)
+        del html
+    report.numbers_file.save(
+        f"statusnotat-{report.pk}-tal.xlsx", ContentFile(numbers), save=False
+    )
     report.file.save(f"statusnotat-{report.pk}.pdf", ContentFile(pdf), save=False)
     _set(
         report_id,
         file=report.file.name,
+        numbers_file=report.numbers_file.name,
         status=Report.Status.DONE,
         progress=100,
         finished_at=timezone.now(),
     )
+
+
+def numbers_sheets(context: dict) -> list[tuple[str, list[Figure]]]:
+    """The spreadsheet's sheets from a report's context: the summary, the whole municipality, each
+    district and each track, with every figure the PDF shows there (charts and tables alike)."""
+    municipality = municipality_current()
+    sheets = [(_("Sammenfatning"), [context["summary_figure"]])]
+    if context["city"]:
+        sheets.append((municipality.whole_label, [p["figure"] for p in context["city"]]))
+    for section in context["districts"]:
+        sheets.append((section["district"].name, [p["figure"] for p in section["panels"]]))
+    for section in context["tracks"]:
+        sheets.append((section["track"].name, [p["figure"] for p in section["panels"]]))
+    return sheets
 
 
 def report_mark_failed(*, report_id: int, error: BaseException) -> None:
@@ -155,6 +180,11 @@ def html_to_pdf(html: str) -> bytes:
 # --- what the report holds ---------------------------------------------------------------------
 
 
+# Figures with a row per week: in the PDF only their chart, their numbers in the spreadsheet beside
+# it. A district's 53 weekly rows were a third of the report's table rows and of WeasyPrint's time
+# (issue 22), and a page of weekly numbers is read in a spreadsheet, not on paper.
+CHART_ONLY = {"besoeg-pr-uge"}
+
 # Tables that read well on their own; drawing them too would only make the report longer and slower.
 TABLE_ONLY = {
     "noegletal",
@@ -166,8 +196,12 @@ TABLE_ONLY = {
 
 
 def _chart(figure: Figure) -> dict:
-    chart = None if figure.key in TABLE_ONLY else charts.data_uri(figure)
-    return {"figure": figure, "chart": chart}
+    """One figure of the PDF: its chart as an image source (None: table only) and whether its
+    table is printed (False: chart only, numbers in the spreadsheet)."""
+    table = figure.key not in CHART_ONLY
+    # An empty chart only says "no numbers" beside a table that says so too: not drawn.
+    drawn = figure.key not in TABLE_ONLY and (charts.has_values(figure) or not table)
+    return {"figure": figure, "chart": charts.data_uri(figure) if drawn else None, "table": table}
 
 
 def report_context(report: Report, *, progress=lambda value: None) -> dict:
