@@ -131,9 +131,7 @@ def render_report(report_id: int) -> None:
         del context
         pdf = html_to_pdf(html)
         del html
-    report.numbers_file.save(
-        f"statusnotat-{report.pk}-tal.xlsx", ContentFile(numbers), save=False
-    )
+    report.numbers_file.save(f"statusnotat-{report.pk}-tal.xlsx", ContentFile(numbers), save=False)
     report.file.save(f"statusnotat-{report.pk}.pdf", ContentFile(pdf), save=False)
     _set(
         report_id,

@@ -464,7 +464,9 @@ def test_numbers_of_a_report_not_done_or_made_before_them_are_not_found(client, 
     for report in [pending, older]:
         url = reverse("dashboards:report_numbers_download", args=[report.pk])
         assert client.get(url).status_code == 404
-    assert "Hent tal bag rapporten" not in client.get(reverse("dashboards:reports")).content.decode()
+    assert (
+        "Hent tal bag rapporten" not in client.get(reverse("dashboards:reports")).content.decode()
+    )
 
 
 def test_a_city_report_over_a_year_stays_short(client, city, django_capture_on_commit_callbacks):
