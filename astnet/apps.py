@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,3 +25,11 @@ class AstnetConfig(AppConfig):
         # models about citizens are then audited (the admin registered its models before this).
         autodiscover_modules("personal_data")
         audit_admin_views(admin.site)
+
+
+class AstnetAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with our default site: its selects read "Vælg …" (astnet/admin_site.py)."""
+
+    default = False  # named in INSTALLED_APPS; AstnetConfig stays this module's default
+
+    default_site = "astnet.admin_site.AstnetAdminSite"

@@ -49,7 +49,8 @@ class Period:
 class Figure:
     """One table of figures. `values` are raw counts; only `table` (suppressed) is ever shown.
 
-    `counts=False` marks a table of shares or targets that describe no citizens (nothing to suppress).
+    `counts=False` marks a table of shares or targets that describe no citizens (nothing to suppress
+    here); its values may be `privacy.Cell`s their maker suppressed already (privacy.suppress_share).
     `public_columns` are counts that describe no citizens (open offers): never suppressed, and only
     allowed without row totals, so they share no sum with a suppressed cell.
     `chart_columns` names the columns drawn in the chart, `chart_kind` is "bar", "line" or "stacked".
@@ -80,7 +81,7 @@ class Figure:
         if self.counts:
             return self._with_public_columns()
         return privacy.SuppressedTable(
-            rows=[[privacy.Cell(value, _display(value)) for value in row] for row in self.values],
+            rows=[[_cell(value) for value in row] for row in self.values],
             row_totals=None,
             column_totals=None,
             grand_total=None,
@@ -155,6 +156,14 @@ class Figure:
         for column in self.chart_columns:
             series.append((self.columns[column], [row[column].value for row in self.table.rows]))
         return series
+
+
+def _cell(value) -> privacy.Cell:
+    """A value of a table that is not counts: a Cell already suppressed by its maker (a share
+    behind too few answers, privacy.suppress_share) is kept as it is."""
+    if isinstance(value, privacy.Cell):
+        return value
+    return privacy.Cell(value, _display(value))
 
 
 def _display(value) -> str:

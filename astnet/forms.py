@@ -27,7 +27,7 @@ def _widget_class(widget: forms.Widget) -> str:
     return "form-input"
 
 
-def _danish_empty_choice(field: forms.Field) -> None:
+def danish_empty_choice(field: forms.Field) -> None:
     """Replaces Django's "---------" with "Vælg …" in a select's empty choice."""
     if isinstance(field, forms.ModelChoiceField):
         if field.empty_label == DJANGO_EMPTY_LABEL:
@@ -90,7 +90,7 @@ class DkfdsFormMixin:
         for name, field in self.fields.items():
             widget = field.widget
             widget.attrs.setdefault("class", _widget_class(widget))
-            _danish_empty_choice(field)
+            danish_empty_choice(field)
             if (
                 field.required
                 and _is_single_select(widget)

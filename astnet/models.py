@@ -117,7 +117,7 @@ class Membership(models.Model):
     )
     district = models.ForeignKey(
         "offers.District",
-        verbose_name=_("bydel"),
+        verbose_name=_("område"),
         on_delete=models.CASCADE,
         related_name="memberships",
         null=True,
@@ -250,14 +250,14 @@ class DistrictTargetShare(models.Model):
 
     district = models.OneToOneField(
         "offers.District",
-        verbose_name=_("bydel"),
+        verbose_name=_("område"),
         on_delete=models.CASCADE,
         related_name="target_share",
     )
     share_permille = models.PositiveSmallIntegerField(
         _("andel af målgruppen (promille)"),
         help_text=_(
-            "Bydelens andel af byens målgruppe i promille (0–1000); alle bydele giver 1000."
+            "Områdets andel af kommunens målgruppe i promille (0–1000); alle områder giver 1000."
         ),
     )
     year = models.PositiveSmallIntegerField(_("opgjort år"))
@@ -314,12 +314,12 @@ class Report(models.Model):
     )
     district = models.ForeignKey(
         "offers.District",
-        verbose_name=_("bydel"),
+        verbose_name=_("område"),
         on_delete=models.PROTECT,
         related_name="reports",
         null=True,
         blank=True,
-        help_text=_("Tom betyder hele byen."),
+        help_text=_("Tom betyder hele kommunen."),
     )
     period_start = models.DateField(_("periode fra"))
     period_end = models.DateField(_("periode til"))

@@ -16,6 +16,8 @@ from astnet.formats import format_number
 THRESHOLD = 5
 SMALL = "<5"
 HIDDEN = "x"
+# How a share from fewer than THRESHOLD answers is published (suppress_share).
+FEWER_THAN_FIVE_ANSWERS = _("færre end 5 svar")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,19 @@ def suppress_count(count: int) -> Cell:
     if is_small(count):
         return Cell(None, SMALL, primary=True)
     return Cell(count, format_number(count))
+
+
+def suppress_share(part: int, whole: int, *, behind: int) -> Cell:
+    """The percentage (0–100, one decimal) `part` makes of `whole`, e.g. positive answers of all
+    answers. A share is shown only when at least THRESHOLD people stand behind it (`behind`, e.g.
+    filled-in surveys): fewer are published as "fewer than five answers" (primary), none as "–".
+    Issue 21: no satisfaction share from fewer than five answers."""
+    if behind <= 0 or whole <= 0:
+        return Cell(None, "–")
+    if behind < THRESHOLD:
+        return Cell(None, str(FEWER_THAN_FIVE_ANSWERS), primary=True)
+    share = round(100 * part / whole, 1)
+    return Cell(share, format_number(share, 1))
 
 
 def suppress_table(

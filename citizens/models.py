@@ -58,7 +58,7 @@ class Citizen(models.Model):
     birth_year = models.PositiveSmallIntegerField(_("fødselsår"), null=True, blank=True)
     district = models.ForeignKey(
         District,
-        verbose_name=_("bor i bydel"),
+        verbose_name=_("bor i område"),
         on_delete=models.PROTECT,
         related_name="residents",
         null=True,

@@ -7,6 +7,7 @@ from offers.models import (
     District,
     Offer,
     OfferAddressChange,
+    OldSlug,
     OpeningException,
     OpeningHours,
     TargetGroup,
@@ -16,25 +17,44 @@ from offers.models import (
 
 class SlugFromNameAdmin(admin.ModelAdmin):
     """A slug left empty is made from the name by the one slug function (astnet/slugs.py), not
-    by the admin's JavaScript, which drops æ, ø and å the way Django's slugify did (issue 18)."""
+    by the admin's JavaScript, which drops æ, ø and å the way Django's slugify did (issue 18).
+
+    A slug that was made from the name follows the name when it changes; one chosen by hand
+    stays. Either way, a slug given up is kept as an OldSlug, so its old links redirect."""
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         form.base_fields["slug"].required = False
-        form.base_fields["slug"].help_text = _("Tom: laves af navnet (æ bliver ae, ø oe, å aa).")
+        form.base_fields["slug"].help_text = _(
+            "Tom: laves af navnet (æ bliver ae, ø oe, å aa). Et kort navn lavet af navnet følger "
+            "med, når navnet ændres; gamle links sendes videre til det nye."
+        )
         return form
 
     def save_model(self, request, obj, form, change) -> None:
+        max_length = type(obj)._meta.get_field("slug").max_length
+        stored = None
+        if change:
+            stored = type(obj).objects.values("name", "slug").get(pk=obj.pk)
+            made_from_old_name = stored["slug"] == slugify(stored["name"], max_length=max_length)
+            follows = obj.name != stored["name"] and obj.slug == stored["slug"]
+            if follows and made_from_old_name:
+                new_slug = slugify(obj.name, max_length=max_length)
+                # Another row with that slug keeps it; this one then keeps its own.
+                if not type(obj).objects.filter(slug=new_slug).exclude(pk=obj.pk).exists():
+                    obj.slug = new_slug
         if not obj.slug:
-            max_length = type(obj)._meta.get_field("slug").max_length
             obj.slug = slugify(obj.name, max_length=max_length)
-        old_slug = None
-        if change and hasattr(obj, "old_slugs"):
-            old_slug = type(obj).objects.values_list("slug", flat=True).get(pk=obj.pk)
         super().save_model(request, obj, form, change)
-        if old_slug is not None and old_slug != obj.slug:
-            # Old links (printed programmes, subscribed calendars) keep working.
-            obj.old_slugs.get_or_create(slug=old_slug)
+        if stored is not None and stored["slug"] != obj.slug:
+            # Old links (printed programmes, subscribed calendars, filtered lists) keep working.
+            # The newest holder of a slug takes over its old links.
+            link = type(obj).old_slugs.field.name
+            OldSlug.objects.update_or_create(
+                slug=stored["slug"], **{f"{link}__isnull": False}, defaults={link: obj}
+            )
+            # Named back to a slug it had before: that one is current again, not old.
+            obj.old_slugs.filter(slug=obj.slug).delete()
 
 
 @admin.register(District)

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from astnet.municipality import current
@@ -115,10 +116,14 @@ def calendar_bytes(
     activities: Iterable[Activity],
     closed_days: Iterable[OpeningException],
     stamp: datetime.datetime,
+    casework: Iterable = (),
+    since: datetime.date | None = None,
 ) -> bytes:
     """The feed as bytes. `activities` need their offer with its `address_changes` prefetched;
-    `closed_days` are the closed exceptions of those offers; `stamp` (aware) is the DTSTAMP, kept
-    steady between requests so the feed's ETag is too."""
+    `closed_days` are the closed exceptions of those offers (and of the casework's offers);
+    `stamp` (aware) is the DTSTAMP, kept steady between requests so the feed's ETag is too.
+    `casework` are partners' weekly outreach hours (offers.selectors.public_casework_hours, issue
+    21), written as weekly events from `since` (default: feed_since()) like weekly activities."""
     zone = ZoneInfo(settings.TIME_ZONE)
     closed: dict[int, dict[datetime.date, str]] = {}
     for exception in closed_days:
@@ -172,7 +177,64 @@ def calendar_bytes(
             if skipped:
                 event.add("exdate", skipped)
             calendar.add_component(event)
+    for hours in casework:
+        for event in _casework_events(
+            hours, closed.get(hours.offer_id, {}), stamp, zone, since or feed_since()
+        ):
+            calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _casework_events(
+    hours, offer_closed: dict, stamp: datetime.datetime, zone: ZoneInfo, since: datetime.date
+) -> list[Event]:
+    """A partner's weekly hours at an offer as weekly events (UID casework-<id>@astnet, split
+    where the offer moves like an activity's), from `since` or the day the offer opens, until the
+    day before it closes; the offer's closed days are EXDATEs."""
+    offer = hours.offer
+    first = since
+    if offer.opens_on is not None and offer.opens_on > first:
+        first = offer.opens_on
+    first += datetime.timedelta(days=(hours.weekday - first.weekday()) % 7)
+    last = offer.closes_on - ONE_DAY if offer.closes_on is not None else None
+    if last is not None and first > last:
+        return []
+    events = []
+    for index, span in enumerate(_spans(offer, first, last)):
+        day = span.first + datetime.timedelta(days=(hours.weekday - span.first.weekday()) % 7)
+        if span.last is not None and day > span.last:
+            continue
+        uid = f"casework-{hours.pk}@astnet"
+        if index:
+            uid = f"casework-{hours.pk}-{span.first:%Y%m%d}@astnet"
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", stamp)
+        event.add(
+            "summary",
+            _("%(partner)s: fremskudt sagsbehandling (%(offer)s)")
+            % {"partner": hours.partner.name, "offer": offer.name},
+        )
+        event.add("categories", [_("Fremskudt sagsbehandling")])
+        event.add("dtstart", datetime.datetime.combine(day, hours.starts_at, zone))
+        event.add("dtend", datetime.datetime.combine(day, hours.ends_at, zone))
+        event.add("location", f"{offer.name}, {span.address}" if span.address else offer.name)
+        rule = vRecur(freq="WEEKLY", byday=_ICAL_DAYS[hours.weekday])
+        if span.last is not None:
+            end = datetime.datetime.combine(span.last, hours.ends_at, zone)
+            rule["until"] = end.astimezone(datetime.UTC)
+        event.add("rrule", rule)
+        skipped = [
+            datetime.datetime.combine(closed_day, hours.starts_at, zone)
+            for closed_day in sorted(offer_closed)
+            if closed_day.weekday() == hours.weekday
+            and day <= closed_day
+            and (span.last is None or closed_day <= span.last)
+        ]
+        if skipped:
+            event.add("exdate", skipped)
+        events.append(event)
+    return events
 
 
 def _event(

@@ -136,3 +136,11 @@ class ActivityFilter(_CommonFilters):
             Q(schedule=Activity.Schedule.WEEKLY, weekday=weekday)
             | Q(schedule=Activity.Schedule.ONCE, date__iso_week_day=weekday + 1)
         )
+
+
+class ProgrammeOfferFilter(_CommonFilters):
+    """The programme's filters on offers alone (area, track, profile, target group, step-free),
+    for what the programme shows that is not an activity: the partners' outreach hours."""
+
+    class Meta(_CommonFilters.Meta):
+        model = Offer

@@ -27,10 +27,10 @@ from astnet.formats import format_date
 from astnet.pdf import render_pdf
 from astnet.slugs import slugify
 from offers import selectors
-from offers.as_of import offer_on
+from offers.as_of import offer_on, open_during_q
 from offers.calendar import calendar_bytes, feed_activities, feed_since
-from offers.filters import ActivityFilter, OfferFilter
-from offers.models import OpeningException, Weekday
+from offers.filters import ActivityFilter, OfferFilter, ProgrammeOfferFilter
+from offers.models import Offer, OpeningException, Weekday
 from offers.pdf import programme_pages
 from peers.councils.selectors import published_grants_for_offer
 
@@ -63,6 +63,30 @@ def _follow_old_slug(of: str):
         return wrapper
 
     return decorate
+
+
+# The list filters that name a thing by its slug, and which thing (OldSlug's link) they name.
+_FILTER_SLUGS = {"bydel": "district", "spor": "track", "maalgruppe": "target_group"}
+
+
+def _old_filter_slugs_redirect(request: HttpRequest, filterset) -> HttpResponse | None:
+    """A filtered list's link made before a district, track or target group changed its slug
+    (`/program/?spor=old-slug`) redirects (301) to the same list under the current slugs, the
+    rest of the query kept (issue 18); None when there is nothing to redirect. Looked up only
+    when a filter failed to find its slug, so a current link costs no query more."""
+    if not filterset.is_bound or filterset.form.is_valid():
+        return None
+    query = request.GET.copy()
+    changed = False
+    for param, of in _FILTER_SLUGS.items():
+        if param in filterset.form.errors:
+            new_slug = selectors.current_slug(old_slug=query[param], of=of)
+            if new_slug is not None:
+                query[param] = new_slug
+                changed = True
+    if not changed:
+        return None
+    return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
 
 
 def _week(request: HttpRequest) -> tuple[datetime.date, str | None]:
@@ -120,6 +144,8 @@ def _page_or_results(request: HttpRequest, template: str) -> str:
 def offer_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     filterset = OfferFilter(request.GET or None, queryset=selectors.public_offers(today))
+    if (moved := _old_filter_slugs_redirect(request, filterset)) is not None:
+        return moved
     page = Paginator(filterset.qs, OFFERS_PER_PAGE).get_page(request.GET.get("side"))
     page.object_list = [offer_on(offer, today) for offer in page.object_list]
     return render(
@@ -169,10 +195,13 @@ def programme(request: HttpRequest) -> HttpResponse:
     monday, week_error = _week(request)
     activities = selectors.public_activities(monday, monday + datetime.timedelta(days=6))
     filterset = ActivityFilter(request.GET or None, queryset=activities)
+    if (moved := _old_filter_slugs_redirect(request, filterset)) is not None:
+        return moved
     occurrences = selectors.week_programme(filterset.qs, monday)
     page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("side"))
     selectors.with_offer_links(page.object_list)
     district = filterset.form.cleaned_data.get("bydel") if filterset.is_bound else None
+    casework = _casework_in_week(request, filterset, monday)
     links = {}
     if district is not None:
         path = reverse("offers_public:district_calendar", args=[district.slug])
@@ -185,10 +214,27 @@ def programme(request: HttpRequest) -> HttpResponse:
             "page": page,
             "week_error": week_error,
             "district": district,
+            "casework": casework,
             **links,
             **_week_context(monday),
         },
     )
+
+
+def _casework_in_week(request: HttpRequest, filterset: ActivityFilter, monday: datetime.date):
+    """The partners' outreach hours in the week shown, at the offers the programme's filters
+    leave (issue 21); none when the filter asks for one kind of activity, which they are not."""
+    cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
+    if cleaned.get("slags"):
+        return []
+    sunday = monday + datetime.timedelta(days=6)
+    offers = ProgrammeOfferFilter(
+        request.GET or None, queryset=Offer.objects.filter(open_during_q(monday, sunday))
+    ).qs
+    hours = selectors.public_casework_hours(offers)
+    if cleaned.get("ugedag") not in (None, ""):
+        hours = [row for row in hours if row.weekday == int(cleaned["ugedag"])]
+    return selectors.casework_week(hours, monday)
 
 
 def _pdf_response(
@@ -272,18 +318,30 @@ def district_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _calendar_response(request: HttpRequest, name: str, activities, filename: str) -> HttpResponse:
+def _calendar_response(
+    request: HttpRequest, name: str, activities, filename: str, casework_offers
+) -> HttpResponse:
     """The feed, with an ETag of its bytes and a Cache-Control that suits a subscription; a
-    client that sends the ETag back gets a 304 (and HEAD the headers alone)."""
+    client that sends the ETag back gets a 304 (and HEAD the headers alone). The partners'
+    outreach hours at `casework_offers` are in it too (issue 21)."""
     today = timezone.localdate()
     activities = list(feed_activities(activities))
+    casework = selectors.public_casework_hours(casework_offers)
+    offer_ids = {a.offer_id for a in activities} | {hours.offer_id for hours in casework}
     closed_days = OpeningException.objects.filter(
-        offer__in={a.offer_id for a in activities}, closed=True, date__gte=feed_since(today)
+        offer__in=offer_ids, closed=True, date__gte=feed_since(today)
     )
     # Stamped with the start of the day, so the bytes (and the ETag) only change when the
     # programme does, or the day (and with it what the feed covers) moves on.
     stamp = datetime.datetime.combine(today, datetime.time(0), ZoneInfo(settings.TIME_ZONE))
-    body = calendar_bytes(name=name, activities=activities, closed_days=closed_days, stamp=stamp)
+    body = calendar_bytes(
+        name=name,
+        activities=activities,
+        closed_days=closed_days,
+        stamp=stamp,
+        casework=casework,
+        since=feed_since(today),
+    )
     etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{slugify(filename)}.ics"'
@@ -297,7 +355,10 @@ def _calendar_response(request: HttpRequest, name: str, activities, filename: st
 def offer_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     offer = selectors.public_offer_get(slug=slug)
     activities = selectors.public_activities(feed_since()).filter(offer=offer)
-    return _calendar_response(request, offer.name, activities, offer.slug)
+    offers = Offer.objects.filter(pk=offer.pk).filter(
+        open_during_q(feed_since(), datetime.date.max)
+    )
+    return _calendar_response(request, offer.name, activities, offer.slug, offers)
 
 
 @require_safe
@@ -305,4 +366,7 @@ def offer_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 def district_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     district = selectors.public_district_get(slug=slug)
     activities = selectors.public_activities(feed_since()).filter(offer__district=district)
-    return _calendar_response(request, district.name, activities, district.slug)
+    offers = Offer.objects.filter(district=district).filter(
+        open_during_q(feed_since(), datetime.date.max)
+    )
+    return _calendar_response(request, district.name, activities, district.slug, offers)

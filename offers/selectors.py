@@ -9,6 +9,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -138,8 +139,8 @@ def public_district_get(*, slug: str) -> District:
 
 
 def current_slug(*, old_slug: str, of: str) -> str | None:
-    """The slug an offer (`of="offer"`) or district (`of="district"`) now has, when `old_slug`
-    was once its slug; None otherwise. Old links redirect with it (issue 18)."""
+    """The slug the offer, district, track or target group (`of`: one of OLD_SLUG_LINKS) now
+    has, when `old_slug` was once its slug; None otherwise. Old links redirect with it (issue 18)."""
     return (
         OldSlug.objects.filter(slug=old_slug, **{f"{of}__isnull": False})
         .values_list(f"{of}__slug", flat=True)
@@ -243,6 +244,60 @@ def with_offer_links(occurrences: list[Occurrence]) -> list[Occurrence]:
     detail = row_url("offers_public:offer_detail")
     for occurrence in occurrences:
         occurrence.activity.offer.detail_url = detail(occurrence.activity.offer.slug)
+    return occurrences
+
+
+# --- outreach casework hours (fremskudt sagsbehandling, issue 21) -----------------------------
+
+
+def _casework_model():
+    """The partners' weekly hours (kept by the citizens app, which imports offers, so offers asks
+    the app registry for the model instead of importing it); None where the app is missing."""
+    try:
+        return apps.get_model("citizens", "CaseworkHours")
+    except LookupError:
+        return None
+
+
+def public_casework_hours(offers: QuerySet[Offer]) -> list:
+    """The partners' weekly hours at `offers`, with partner, offer, district and the offer's moves
+    (for the feed's addresses), by weekday and time: one query and one prefetch. Published hours
+    name services, never a citizen (citizens/outreach/access.py declares them public)."""
+    model = _casework_model()
+    if model is None:
+        return []
+    return list(
+        model.objects.filter(offer__in=offers)
+        .select_related("partner", "offer", "offer__district")
+        .prefetch_related("offer__address_changes")
+        .order_by("weekday", "starts_at", "offer__name", "partner__name")
+    )
+
+
+@dataclass(frozen=True)
+class CaseworkOccurrence:
+    """One partner's hours at an offer on one day of the week shown."""
+
+    day: datetime.date
+    hours: object
+    cancelled_reason: str | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_reason is not None
+
+
+def casework_week(hours: list, monday: datetime.date) -> list[CaseworkOccurrence]:
+    """The week's occurrences of `hours` (from `public_casework_hours`) on the days their offer
+    is open that day; those on a day the offer is closed are marked cancelled with the reason.
+    One query (the closed days)."""
+    sunday = monday + datetime.timedelta(days=6)
+    closed = _closed_days({row.offer_id for row in hours}, monday, sunday)
+    occurrences = []
+    for day in week_days(monday):
+        for row in hours:
+            if row.weekday == day.weekday() and status_on(row.offer, day) in OPEN_STATUSES:
+                occurrences.append(CaseworkOccurrence(day, row, closed.get((row.offer_id, day))))
     return occurrences
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
@@ -31,6 +32,19 @@ MAX_CODES_AT_ONCE = 200
 
 class VotingClosed(ValidationError):
     """The workshop is not running (not begun or ended), so its voting code admits no dots."""
+
+
+def revoked_message() -> str:
+    """What a participant reads when their code has been revoked."""
+    return _(
+        "Deltagerkoden er trukket tilbage af facilitatoren og kan ikke bruges længere. Spørg "
+        "facilitatoren efter din nye kode."
+    )
+
+
+def normalised_code(code: str) -> str:
+    """A participant code as stored: spaces dropped, capital letters."""
+    return "".join(code.split()).upper()
 
 
 def _closed_message() -> str:
@@ -89,18 +103,95 @@ def ballot_for_device(*, workshop: Workshop, device: str) -> Ballot:
 def ballot_for_code(*, workshop: Workshop, code: str) -> Ballot:
     """The one ballot bound to a participant code (typed or from the QR code), made on first use;
     the same ballot on every later use, so a code never gives a second set of dots (issue 19).
-    Raises VotingClosed outside the workshop's hours and ValidationError for an unknown code or
-    a workshop in the informal mode."""
+    Raises VotingClosed outside the workshop's hours and ValidationError for an unknown or a
+    revoked code or a workshop in the informal mode."""
     voting_round = voting_round_open(workshop=workshop)
     if voting_round.mode != VotingMode.CODES:
         raise ValidationError(_("Denne workshop bruger ikke deltagerkoder."))
-    normalised = "".join(code.split()).upper()
-    participant = ParticipantCode.objects.filter(workshop=workshop, code=normalised).first()
+    participant = ParticipantCode.objects.filter(
+        workshop=workshop, code=normalised_code(code)
+    ).first()
     if participant is None:
         raise ValidationError(
             _("Deltagerkoden findes ikke. Tjek, at du har skrevet den som på sedlen.")
         )
+    if participant.revoked_at is not None:
+        raise ValidationError(revoked_message())
     return _ballot(workshop, participant_code=participant)
+
+
+def participant_code_revoked(*, workshop: Workshop, code: str) -> bool:
+    """Whether `code` is a participant code of `workshop` that the facilitator has revoked."""
+    return ParticipantCode.objects.filter(
+        workshop=workshop, code=normalised_code(code), revoked_at__isnull=False
+    ).exists()
+
+
+def _unused_codes(count: int) -> list[str]:
+    taken = set(ParticipantCode.objects.values_list("code", flat=True))
+    codes: list[str] = []
+    while len(codes) < count:
+        code = new_participant_code()
+        if code not in taken:
+            taken.add(code)
+            codes.append(code)
+    return codes
+
+
+def participant_code_revocable(*, workshop: Workshop, code: str, codes=None) -> ParticipantCode:
+    """The workshop's participant code `code`, checked before it is revoked (the confirmation
+    page asks this too). Raises ValidationError (on `code`) for a code that is not the
+    workshop's or is already revoked. `codes` is the queryset to read it from (locked or not)."""
+    codes = ParticipantCode.objects.all() if codes is None else codes
+    found = codes.filter(workshop=workshop, code=normalised_code(code)).first()
+    if found is None:
+        raise ValidationError(
+            {
+                "code": _(
+                    "Koden er ikke en deltagerkode ved denne workshop. Tjek, at den er skrevet "
+                    "som på sedlen."
+                )
+            }
+        )
+    if found.revoked_at is not None:
+        raise ValidationError(
+            {
+                "code": _("Koden er allerede trukket tilbage. Den nye kode er %(new)s.")
+                % {"new": found.replaced_by.code}
+            }
+        )
+    return found
+
+
+@transaction.atomic
+def participant_code_revoke(
+    *, by, workshop: Workshop, code: str, request: HttpRequest | None = None
+) -> ParticipantCode:
+    """Revoke one of the workshop's participant codes that someone else has seen or copied
+    (issue 19), and return the new code that replaces it: the old code is refused from now on,
+    and its ballot, with the dots already placed, moves to the new code, so the participant goes
+    on where they were. Raises ValidationError (on `code`) for a code that is not the workshop's
+    or is already revoked. Audited as a change of the workshop; the code itself is not logged."""
+    old = participant_code_revocable(
+        workshop=workshop, code=code, codes=ParticipantCode.objects.select_for_update()
+    )
+    new = ParticipantCode.objects.create(workshop=workshop, code=_unused_codes(1)[0])
+    # Waits for a dot being placed right now, so the ballot moves with all its dots.
+    ballot = Ballot.objects.select_for_update().filter(participant_code=old).first()
+    if ballot is not None:
+        ballot.participant_code = new
+        ballot.save(update_fields=["participant_code"])
+    old.revoked_at = timezone.now()
+    old.replaced_by = new
+    old.save(update_fields=["revoked_at", "replaced_by"])
+    audit_record(
+        actor=by,
+        action=Action.CHANGE,
+        target=workshop,
+        detail="participant code revoked and replaced",
+        request=request,
+    )
+    return new
 
 
 @transaction.atomic
@@ -128,13 +219,7 @@ def participant_codes_create(
     if workshop.voting_mode != VotingMode.CODES:
         workshop.voting_mode = VotingMode.CODES
         workshop.save(update_fields=["voting_mode"])
-    taken = set(ParticipantCode.objects.values_list("code", flat=True))
-    codes = []
-    while len(codes) < count:
-        code = new_participant_code()
-        if code not in taken:
-            taken.add(code)
-            codes.append(ParticipantCode(workshop=workshop, code=code))
+    codes = [ParticipantCode(workshop=workshop, code=code) for code in _unused_codes(count)]
     created = ParticipantCode.objects.bulk_create(codes)
     audit_record(
         actor=by,

@@ -283,6 +283,21 @@ class ParticipantCodeForm(DkfdsFormMixin, forms.Form):
         return "".join(self.cleaned_data["deltager"].split()).upper()
 
 
+class ParticipantCodeRevokeForm(DkfdsFormMixin, forms.Form):
+    """The participant code the facilitator revokes (issue 19): one someone else has seen."""
+
+    code = forms.CharField(
+        label=_("Deltagerkode, der skal trækkes tilbage"),
+        max_length=20,
+        help_text=_("Koden fra deltagerens seddel, fx hvis en anden har set eller kopieret den."),
+        error_messages={"required": _("Skriv koden fra deltagerens seddel.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split()).upper()
+
+
 class ParticipantCodesForm(DkfdsFormMixin, forms.Form):
     """How many participant codes the facilitator prints (issue 19)."""
 

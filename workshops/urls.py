@@ -33,6 +33,11 @@ urlpatterns = [
     path("workshops/<int:pk>/skaerm/", live.screen, name="screen"),
     path("workshops/<int:pk>/deltagerkoder/", codes.participant_codes, name="participant_codes"),
     path(
+        "workshops/<int:pk>/deltagerkoder/tilbagekald/",
+        codes.participant_code_revoke,
+        name="participant_code_revoke",
+    ),
+    path(
         "workshops/<int:pk>/deltagerkoder.pdf",
         codes.participant_codes_pdf,
         name="participant_codes_pdf",

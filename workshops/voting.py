@@ -140,8 +140,11 @@ def _existing_voter(request: HttpRequest, workshop: Workshop) -> Ballot | None:
     return Ballot.objects.filter(workshop=workshop, device=device).first() if device else None
 
 
-def _code_page(request: HttpRequest, workshop: Workshop, form: ParticipantCodeForm) -> HttpResponse:
-    return render(request, "workshops/ballot_code.html", {"workshop": workshop, "form": form})
+def _code_page(
+    request: HttpRequest, workshop: Workshop, form: ParticipantCodeForm, refusal: str = ""
+) -> HttpResponse:
+    context = {"workshop": workshop, "form": form, "refusal": refusal}
+    return render(request, "workshops/ballot_code.html", context)
 
 
 def ballot(request: HttpRequest, code: str) -> HttpResponse:
@@ -168,8 +171,17 @@ def ballot(request: HttpRequest, code: str) -> HttpResponse:
                     response = redirect("workshops:ballot", code=workshop.voting_code)
                     return _remember_participant(response, workshop, voter.participant_code.code)
             return _code_page(request, workshop, form)
-        if _participant_code(request, workshop) is None:
+        remembered = _participant_code(request, workshop)
+        if remembered is None:
             return _code_page(request, workshop, ParticipantCodeForm())
+        if ballots.participant_code_revoked(workshop=workshop, code=remembered):
+            # The facilitator revoked the code this phone remembers: it is forgotten, and the
+            # participant is asked for the new one (issue 19).
+            response = _code_page(
+                request, workshop, ParticipantCodeForm(), refusal=ballots.revoked_message()
+            )
+            response.delete_cookie(PARTICIPANT_COOKIE, samesite="Lax")
+            return response
     voter = _existing_voter(request, workshop)
     response = render(request, "workshops/ballot.html", _ballot_context(workshop, voter))
     if _mode(workshop) == VotingMode.COOKIE and _device(request) is None:

@@ -20,7 +20,15 @@ from django.utils.translation import gettext_lazy as _
 
 from astnet.demo.core import DemoLogin, demo_password, seed_citizens
 from astnet.models import Membership, Municipality, Role
-from citizens.models import Citizen
+from citizens.models import (
+    CaseworkHours,
+    CaseworkPartner,
+    Citizen,
+    Consultation,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+)
 from offers.models import Activity, District, Offer, OpeningHours, TargetGroup, Track
 from peers.councils import services, voting
 from peers.councils.models import Application, Budget, Council, CouncilMember
@@ -158,7 +166,82 @@ def seed() -> tuple[list[DemoLogin], str]:
     users = _seed_users(password)
     seed_citizens(count=60)
     _seed_council(users, password)
+    _seed_outreach(users)
+    _seed_satisfaction()
     return LOGINS, password
+
+
+# Fremskudt sagsbehandling (seed 002): the benefits centre, the job centre and the disability and
+# psychiatry authority, "2 timer på hvert værested (Brugerhuset og Parasollen i samme hus)" in a
+# joint team. The weekday and time at each house are demo values.
+PARTNERS = ["Ydelsescentret", "Jobcentret", "Myndighed for Handicap og Psykiatri"]
+OUTREACH_HOURS = {
+    "Borger Cafeen": (0, "10:00", "12:00"),
+    "Regnbuen": (1, "10:00", "12:00"),
+    "Kolibrien": (2, "10:00", "12:00"),
+    "Brugerhuset": (3, "10:00", "12:00"),
+}
+# Consultations booked in the last weeks per house (demo counts, two partners each).
+CONSULTATIONS_PER_HOUSE = 6
+
+
+@transaction.atomic
+def _seed_outreach(users: dict) -> None:
+    if CaseworkHours.objects.exists():
+        return
+    partners = [CaseworkPartner.objects.get_or_create(name=name)[0] for name in PARTNERS]
+    citizens = list(Citizen.objects.order_by("pk")[: CONSULTATIONS_PER_HOUSE * 2])
+    today = timezone.localdate()
+    for name, (weekday, start, end) in OUTREACH_HOURS.items():
+        offer = Offer.objects.get(name=name)
+        hours = [
+            CaseworkHours.objects.create(
+                offer=offer,
+                partner=partner,
+                weekday=weekday,
+                starts_at=datetime.time.fromisoformat(start),
+                ends_at=datetime.time.fromisoformat(end),
+            )
+            for partner in partners
+        ]
+        last = today - datetime.timedelta(days=(today.weekday() - weekday) % 7 or 7)
+        Consultation.objects.bulk_create(
+            Consultation(
+                hours=hours[index % 2],
+                day=last - datetime.timedelta(days=7 * (index // 2)),
+                citizen=citizen,
+                consent_given=True,
+                booked_by=users["medarbejder"],
+            )
+            for index, citizen in enumerate(citizens[:CONSULTATIONS_PER_HOUSE])
+        )
+
+
+# "Mere end 90 % positive" after talks (seed 002): demo answers that say the same.
+SURVEYS_PER_DROP_IN = 12
+
+
+@transaction.atomic
+def _seed_satisfaction() -> None:
+    if SurveyResponse.objects.exists():
+        return
+    questions = list(SurveyQuestion.objects.filter(active=True))
+    today = timezone.localdate()
+    for offer in Offer.objects.filter(name__in=[row[0] for row in DROP_INS]).order_by("name"):
+        for number in range(SURVEYS_PER_DROP_IN):
+            response = SurveyResponse.objects.create(
+                offer=offer,
+                day=today - datetime.timedelta(days=3 * number),
+                kind=SurveyResponse.Kind.TALK,
+            )
+            SurveyAnswer.objects.bulk_create(
+                SurveyAnswer(
+                    response=response,
+                    question=question,
+                    score=3 if (number + position) % 11 == 0 else 5 - (number + position) % 2,
+                )
+                for position, question in enumerate(questions)
+            )
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from astnet.audit import Action, audit_record
 from astnet.figures import Figure
 from astnet.models import Role
 from astnet.reporting.dashboards import cached
+from astnet.reporting.dashboards.survey_and_outreach import SATISFACTION_SUMMARY_KEY
 from astnet.reporting.filters import DashboardFilter, PeriodFilter, filter_data
 from astnet.slugs import slugify
 from offers.models import District, Offer
@@ -50,6 +51,7 @@ def district_dashboard(request: HttpRequest, district_id: int) -> HttpResponse:
         "dashboard": dashboard,
         "panels": _panels(request, dashboard),
         "summary": _summary(dashboard),
+        "satisfaction_summary": _satisfaction_summary(dashboard),
         "query": request.GET.urlencode(),
     }
     return render(request, "astnet/dashboard_district.html", context)
@@ -94,6 +96,15 @@ def _summary(dashboard) -> Figure | None:
     if dashboard is None:
         return None
     return next((figure for figure in dashboard.figures if figure.key in SUMMARY_KEYS), None)
+
+
+def _satisfaction_summary(dashboard) -> list[str] | None:
+    """The row "satisfaction where known" among the key figures: label, share now, a year before
+    (each "færre end 5 svar" behind fewer than five answers); None without the survey."""
+    if dashboard is None:
+        return None
+    figure = dashboard.figure(SATISFACTION_SUMMARY_KEY)
+    return figure.display_rows()[0] if figure is not None else None
 
 
 def _panels(request: HttpRequest, dashboard) -> list[dict]:

@@ -152,7 +152,7 @@ class EnrollmentForm(DkfdsFormMixin, ScopedChoicesForm):
         queryset=Offer.objects.exclude(status=Offer.Status.CLOSED).order_by("name"),
         required=False,
         empty_label=_("Intet tilbud"),
-        help_text=_("Alle tilbud i byen kan henvise."),
+        help_text=_("Alle tilbud i kommunen kan henvise."),
     )
     referral_date = forms.DateField(
         label=_("Henvisningsdato"),

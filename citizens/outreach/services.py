@@ -31,3 +31,11 @@ def consultation_book(
         raise ValidationError(_("Borgeren er allerede booket til denne tid.")) from error
     audit_record(actor=by, action=Action.CREATE, target=consultation, request=request)
     return consultation
+
+
+@transaction.atomic
+def consultation_cancel(*, consultation: Consultation, by, request=None) -> None:
+    """Cancel a booking: the row goes, so the slot is free again and the consultation is never
+    counted. Audited as a deletion (the audit names the booking, never the citizen)."""
+    audit_record(actor=by, action=Action.DELETE, target=consultation, request=request)
+    consultation.delete()

@@ -20,8 +20,8 @@ class District(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("bydel")
-        verbose_name_plural = _("bydele")
+        verbose_name = _("område")
+        verbose_name_plural = _("områder")
 
     def __str__(self) -> str:
         return self.name
@@ -73,7 +73,7 @@ class Offer(models.Model):
     name = models.CharField(_("navn"), max_length=200)
     slug = models.SlugField(_("kort navn"), max_length=200, unique=True)
     district = models.ForeignKey(
-        District, verbose_name=_("bydel"), on_delete=models.PROTECT, related_name="offers"
+        District, verbose_name=_("område"), on_delete=models.PROTECT, related_name="offers"
     )
     track = models.ForeignKey(
         Track,
@@ -222,15 +222,33 @@ class TargetGroup(models.Model):
         return self.name
 
 
+# What an old slug can name, each with its own foreign key on OldSlug.
+OLD_SLUG_LINKS = ("offer", "district", "track", "target_group")
+
+
+def _names_exactly_one_thing() -> Q:
+    condition = Q()
+    for chosen in OLD_SLUG_LINKS:
+        condition |= Q(**{f"{link}__isnull": link != chosen for link in OLD_SLUG_LINKS})
+    return condition
+
+
 class OldSlug(models.Model):
-    """A slug an offer or a district was known by before; its old links redirect to the current
-    one (issue 18: slugs made before æ, ø and å were spelt out lost those letters)."""
+    """A slug an offer, a district, a track or a target group was known by before; its old links
+    redirect to the current one (issue 18: slugs made before æ, ø and å were spelt out lost those
+    letters, and a slug made from a name follows the name when it changes)."""
 
     offer = models.ForeignKey(
         Offer, on_delete=models.CASCADE, related_name="old_slugs", null=True, blank=True
     )
     district = models.ForeignKey(
         District, on_delete=models.CASCADE, related_name="old_slugs", null=True, blank=True
+    )
+    track = models.ForeignKey(
+        Track, on_delete=models.CASCADE, related_name="old_slugs", null=True, blank=True
+    )
+    target_group = models.ForeignKey(
+        TargetGroup, on_delete=models.CASCADE, related_name="old_slugs", null=True, blank=True
     )
     slug = models.SlugField(_("gammelt kort navn"), max_length=200)
 
@@ -239,17 +257,16 @@ class OldSlug(models.Model):
         verbose_name_plural = _("gamle korte navne")
         constraints = [
             models.CheckConstraint(
-                condition=Q(offer__isnull=False, district__isnull=True)
-                | Q(offer__isnull=True, district__isnull=False),
-                name="old_slug_names_one_thing",
+                condition=_names_exactly_one_thing(), name="old_slug_names_one_thing"
             ),
-            models.UniqueConstraint(
-                fields=["slug"], condition=Q(offer__isnull=False), name="one_offer_per_old_slug"
-            ),
-            models.UniqueConstraint(
-                fields=["slug"],
-                condition=Q(district__isnull=False),
-                name="one_district_per_old_slug",
+            *(
+                # One old slug leads to one thing of each kind (the redirect must be unambiguous).
+                models.UniqueConstraint(
+                    fields=["slug"],
+                    condition=Q(**{f"{link}__isnull": False}),
+                    name=f"one_{link}_per_old_slug",
+                )
+                for link in OLD_SLUG_LINKS
             ),
         ]
 

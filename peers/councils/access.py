@@ -6,6 +6,10 @@ Members work with their own council (read, apply, vote, write the minutes); the 
 read their district's councils and manage their seats, budget and rules; staff read the councils
 at their own offers and apply on a citizen's behalf; administration reads budget totals only
 (DESIGN.md).
+
+A council of the whole municipality (scope "city", tied to neither an offer nor a district, like
+Haderslev's, issue 21) is every district's: every leader reads and manages it as their own
+district's, and every staff member reads it and applies to it on a citizen's behalf.
 """
 
 from django.db.models import Q, QuerySet
@@ -34,15 +38,25 @@ def _council_condition(user, action: ScopeAction, prefix: str = "") -> Q:
             | Q(**{f"{prefix}offer__district__in": districts})
             | Q(**{f"{prefix}offer__in": staff_offer_ids(user)})
         )
+        if districts or staff_offer_ids(user):
+            condition |= _whole_municipality(prefix)
     return condition
 
 
+def _whole_municipality(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}scope": Council.Scope.CITY})
+
+
 def _led_council_condition(user, prefix: str = "") -> Q:
-    """Councils in the districts the user leads (at the district or at one of its offers)."""
+    """Councils in the districts the user leads (at the district or at one of its offers), and
+    the councils of the whole municipality, which are every leader's."""
     districts = leader_district_ids(user)
-    return Q(**{f"{prefix}district__in": districts}) | Q(
+    condition = Q(**{f"{prefix}district__in": districts}) | Q(
         **{f"{prefix}offer__district__in": districts}
     )
+    if districts:
+        condition |= _whole_municipality(prefix)
+    return condition
 
 
 @rule("peers.council")
@@ -82,8 +96,7 @@ def _applications(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     for the applications they helped with (read, withdraw). Administration sees none."""
     condition = Q(council__in=council_ids(user)) | Q(helped_by=user)
     if action == "view":
-        districts = leader_district_ids(user)
-        condition |= Q(council__district__in=districts) | Q(council__offer__district__in=districts)
+        condition |= _led_council_condition(user, "council__")
     return qs.filter(condition)
 
 
@@ -168,10 +181,13 @@ def may_read_applications(user, council: Council) -> bool:
 
 
 def may_apply(user, council: Council) -> bool:
-    """Members apply to their own council; staff apply on a citizen's behalf at their own offers."""
-    return is_council_member(user, council) or (
-        council.offer_id is not None and council.offer_id in staff_offer_ids(user)
-    )
+    """Members apply to their own council; staff apply on a citizen's behalf at their own offers
+    and to a council of the whole municipality."""
+    if is_council_member(user, council):
+        return True
+    if council.scope == Council.Scope.CITY:
+        return bool(staff_offer_ids(user))
+    return council.offer_id is not None and council.offer_id in staff_offer_ids(user)
 
 
 def voting_seat(user, council: Council) -> CouncilMember | None:
@@ -218,9 +234,13 @@ def seat_candidates(council: Council) -> QuerySet:
     """Active users who may be given a seat on `council`: those who already hold a role in its
     district (staff, leaders, council members there) and new users with no role yet. The seat
     form looks usernames up only here, so it tells nothing about users elsewhere in the city
-    (issue 16)."""
+    (issue 16). A council of the whole municipality may seat any active user.
+    """
     from django.contrib.auth import get_user_model
 
+    users = get_user_model().objects.filter(is_active=True)
+    if council.scope == Council.Scope.CITY:
+        return users
     district_id = council.district_id or (council.offer.district_id if council.offer_id else None)
     in_district = (
         Q(memberships__offer__district_id=district_id)
@@ -228,9 +248,4 @@ def seat_candidates(council: Council) -> QuerySet:
         | Q(memberships__council__district_id=district_id)
         | Q(memberships__council__offer__district_id=district_id)
     )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(in_district | Q(memberships__isnull=True))
-        .distinct()
-    )
+    return users.filter(in_district | Q(memberships__isnull=True)).distinct()

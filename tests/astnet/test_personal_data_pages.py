@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from astnet.models import AuditEvent, Role
+from citizens.outreach.models import CaseworkHours, CaseworkPartner, Consultation
 from tests import factories as f
 from tests.astnet.test_access_matrix import _CONVERTER, ROUTES, _url_for
 
@@ -52,8 +53,24 @@ def records(world):
         beneficiaries="Alle",
         state="submitted",
     )
+    casework = CaseworkHours.objects.create(
+        offer=world.nabo,
+        partner=CaseworkPartner.objects.get_or_create(name="Jobcentret")[0],
+        weekday=(today + datetime.timedelta(days=2)).weekday(),
+        starts_at=datetime.time(10),
+        ends_at=datetime.time(12),
+    )
+    consultation = Consultation.objects.create(
+        hours=casework,
+        day=today + datetime.timedelta(days=2),
+        citizen=citizen,
+        consent_given=True,
+        booked_by=world.staff,
+    )
     ids = {
         citizen.pk,
+        casework.pk,
+        consultation.pk,
         visit.pk,
         talk.pk,
         follow_up.pk,

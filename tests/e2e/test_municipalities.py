@@ -29,6 +29,8 @@ class Demo:
     offer_slug: str
     area: str
     activity: str
+    # Haderslev's demo has the partners' outreach hours (seed 002); Copenhagen's has none.
+    outreach_partner: str | None = None
 
 
 DEMOS = [
@@ -53,6 +55,7 @@ DEMOS = [
         offer_slug="kolibrien",
         area="Haderslev",
         activity="NADA-akupunktur",
+        outreach_partner="Jobcentret",
     ),
 ]
 
@@ -95,12 +98,17 @@ def test_the_roster_the_programme_and_its_feed(page, demo, assert_accessible):
     page.wait_for_url("**/program/?*")
     expect(page.get_by_role("heading", name=demo.activity).first).to_be_visible()
     assert_accessible(page)
+    if demo.outreach_partner:
+        outreach = page.get_by_role("region", name="Fremskudt sagsbehandling i ugen")
+        expect(outreach.get_by_role("heading", name=demo.outreach_partner).first).to_be_visible()
 
     feed = page.request.get(f"/tilbud/{demo.offer_slug}/kalender.ics")
     assert feed.ok
     assert feed.headers["content-type"].startswith("text/calendar")
     assert demo.name in feed.text()
     assert demo.activity in feed.text()
+    if demo.outreach_partner:
+        assert "casework-" in feed.text() and demo.outreach_partner in feed.text()
 
     _log_in_fresh(page, "medarbejder")
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="I dag").click()
@@ -122,6 +130,13 @@ def test_a_council_vote_a_dashboard_and_the_report(page, demo, assert_accessible
     _log_in_fresh(page, "leder")
     page.get_by_role("link", name="Dashboard").click()
     page.get_by_role("heading", name=f"Dashboard for {demo.area}").wait_for()
+    summary = page.get_by_role("region", name="Kort fortalt")
+    expect(summary.get_by_text("Tilfredshed: positive svar (%)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Tilfredshed pr. tilbud")).to_be_visible()
+    if demo.outreach_partner:
+        expect(
+            page.get_by_role("heading", name="Fremskudt sagsbehandling pr. tilbud")
+        ).to_be_visible()
     assert_accessible(page)
 
     _log_in_fresh(page, "administration")
@@ -139,3 +154,6 @@ def test_a_council_vote_a_dashboard_and_the_report(page, demo, assert_accessible
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert f"Statusnotat til {demo.committee}" in text
     assert demo.whole in text
+    assert "Tilfredshed pr. tilbud" in text
+    if demo.outreach_partner:
+        assert "Fremskudt sagsbehandling pr. tilbud" in text

@@ -2,8 +2,9 @@
 hands it back with one tap; every page checked with axe-core (issue 21 part 3)."""
 
 import pytest
+from django.utils import timezone
 
-from citizens.models import SurveyQuestion, SurveyResponse
+from citizens.models import SurveyAnswer, SurveyQuestion, SurveyResponse
 from tests.e2e.conftest import log_in
 from tests.factories import TEST_PASSWORD
 
@@ -34,3 +35,25 @@ def test_a_citizen_answers_the_survey_and_hands_the_tablet_back(page, world, ass
     response = SurveyResponse.objects.get()
     assert response.kind == "talk"
     assert list(response.answers.values_list("score", flat=True)) == [5]
+
+
+def test_a_leader_reads_satisfaction_where_known_on_the_dashboard(page, world, assert_accessible):
+    question, _created = SurveyQuestion.objects.get_or_create(
+        text="Følte du dig tryg under samtalen?"
+    )
+    today = timezone.localdate()
+    for score in (5, 5, 4, 4, 2, 5):
+        response = SurveyResponse.objects.create(offer=world.nabo, day=today, kind="talk")
+        SurveyAnswer.objects.create(response=response, question=question, score=score)
+
+    log_in(page, world.leader.username, TEST_PASSWORD)
+    page.goto(f"/dashboard/bydel/{world.amager.pk}/")
+    summary = page.get_by_role("region", name="Kort fortalt")
+    summary.get_by_text("Tilfredshed: positive svar (%)").wait_for()
+    summary.get_by_text("83,3").wait_for()
+    assert_accessible(page)
+
+    page.get_by_role("heading", name="Tilfredshed pr. tilbud").click()
+    table = page.get_by_role("table", name="Tilfredshed pr. tilbud")
+    table.get_by_role("row", name="Nabo").get_by_role("cell", name="83,3").first.wait_for()
+    assert_accessible(page)

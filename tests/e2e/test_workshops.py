@@ -198,3 +198,44 @@ def test_a_facilitator_prints_participant_codes_and_a_code_gives_one_ballot(
     phone.get_by_text("Du har 0 prikker tilbage.").wait_for()
     context.close()
     assert sum(dot.count for dot in Dot.objects.all()) == 3
+
+
+def test_a_facilitator_revokes_a_copied_code_and_the_new_code_keeps_the_ballot(
+    page, browser, live_server, world, ws, assert_accessible
+):
+    """Issue 19: a participant code someone else has copied is revoked from the codes page after a
+    confirmation; the copier's phone is refused, the new code goes on with the same dots."""
+    from workshops import ballots
+    from workshops.models import ParticipantCode
+
+    text = "Samtale- og netværksgrupper"
+    Input.objects.create(table=ws.table, theme=ws.peer, text=text)
+    [code] = ballots.participant_codes_create(by=world.leader, workshop=ws.amager, count=1)
+    context = browser.new_context(locale="da-DK", base_url=live_server.url)
+    copier = context.new_page()
+    copier.set_default_timeout(15_000)
+    copier.goto(f"/stem/{ws.amager.voting_code}/?deltager={code.code}")
+    copier.get_by_role("button", name=f"Giv en prik til: {text}").click()
+    copier.get_by_text("Du har 2 prikker tilbage.").wait_for()
+
+    log_in(page, world.leader.username, TEST_PASSWORD)
+    page.wait_for_url("**/hjem/**")
+    page.goto(f"/workshops/{ws.amager.pk}/deltagerkoder/")
+    page.get_by_label("Deltagerkode, der skal trækkes tilbage").fill(code.code.lower())
+    page.get_by_role("button", name="Træk koden tilbage …").click()
+    page.get_by_role("heading", name=f"Træk deltagerkoden {code.code} tilbage?").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, træk koden tilbage og lav en ny").click()
+    new = ParticipantCode.objects.get(workshop=ws.amager, revoked_at__isnull=True).code
+    page.get_by_text(f"Giv deltageren den nye kode {new}").wait_for()
+    assert page.get_by_role("img", name=f"QR-kode til stemmesedlen med koden {new}").is_visible()
+    assert_accessible(page)
+
+    copier.reload()
+    copier.get_by_text("Deltagerkoden er trukket tilbage af facilitatoren").wait_for()
+    assert_accessible(copier)
+    copier.get_by_label("Din deltagerkode").fill(new)
+    copier.get_by_role("button", name="Gå til min stemmeseddel").click()
+    copier.get_by_text("Du har 2 prikker tilbage.").wait_for()
+    context.close()
+    assert sum(dot.count for dot in Dot.objects.all()) == 1

@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from astnet.models import Role
+from astnet.models import AuditEvent, Role
 from citizens.models import CaseworkHours, CaseworkPartner, Consultation
+from citizens.outreach.views import BOOKINGS_PER_PAGE
 from tests import factories as f
 
 
@@ -107,3 +108,77 @@ def test_other_roles_are_refused(client, world, role):
 
     assert client.get(reverse("citizens:outreach_index")).status_code == 403
     assert client.get(reverse("citizens:outreach_book", args=[world.nabo.pk])).status_code == 403
+
+
+def _book(world, hours, name, day=None):
+    citizen = f.CitizenFactory(chosen_name=name, home_offers=[world.nabo])
+    return Consultation.objects.create(
+        hours=hours, day=day or _next_tuesday(), citizen=citizen, consent_given=True
+    )
+
+
+def test_staff_list_the_upcoming_bookings_and_the_page_is_audited(client, world, hours):
+    _book(world, hours, "Alma")
+    _book(world, hours, "Gammel", day=_next_tuesday() - datetime.timedelta(days=14))
+    client.force_login(world.staff)
+
+    response = client.get(reverse("citizens:outreach_bookings", args=[world.nabo.pk]))
+
+    body = response.content.decode()
+    assert "Alma" in body and "Jobcentret" in body
+    assert "Gammel" not in body  # past bookings are not upcoming
+    assert AuditEvent.objects.filter(
+        actor=world.staff, action="view", object_type="citizens.consultation"
+    ).exists()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_bookings_list_is_paginated(client, world, hours):
+    for index in range(BOOKINGS_PER_PAGE + 2):
+        _book(world, hours, f"Borger {index:02d}")
+    client.force_login(world.staff)
+    url = reverse("citizens:outreach_bookings", args=[world.nabo.pk])
+
+    first = client.get(url).content.decode()
+    second = client.get(url, {"side": 2}).content.decode()
+
+    assert "Side 1 af 2" in first
+    assert second.count("/aflys/") == 2
+
+
+def test_cancelling_asks_first_then_frees_the_slot(client, world, hours):
+    booking = _book(world, hours, "Alma")
+    client.force_login(world.staff)
+    url = reverse("citizens:outreach_cancel", args=[booking.pk])
+
+    confirm = client.get(url)
+    assert "Ja, aflys bookingen" in confirm.content.decode()
+    assert Consultation.objects.filter(pk=booking.pk).exists()
+
+    done = client.post(url)
+    assert done.status_code == 302
+    assert not Consultation.objects.filter(pk=booking.pk).exists()
+    assert AuditEvent.objects.filter(
+        actor=world.staff, action="delete", object_type="citizens.consultation"
+    ).exists()
+    # The slot is free: the same citizen can be booked into it again.
+    rebooked = _post(client, world, hours, booking.citizen, consent_given="on")
+    assert rebooked.status_code == 302
+
+
+def test_staff_of_another_offer_cannot_cancel(client, world, hours):
+    booking = _book(world, hours, "Alma")
+    other = f.member(Role.STAFF, offer=world.griffen, username="sofie")
+    client.force_login(other)
+
+    assert client.post(reverse("citizens:outreach_cancel", args=[booking.pk])).status_code == 404
+    assert Consultation.objects.filter(pk=booking.pk).exists()
+
+
+@pytest.mark.parametrize("role", [Role.LEADER, Role.ADMINISTRATION, Role.COUNCIL_MEMBER])
+def test_other_roles_cannot_list_or_cancel_bookings(client, world, hours, role):
+    booking = _book(world, hours, "Alma")
+    client.force_login(world.persona(role))
+    url = reverse("citizens:outreach_bookings", args=[world.nabo.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(reverse("citizens:outreach_cancel", args=[booking.pk])).status_code == 403

@@ -50,7 +50,10 @@ class VotingRound(models.Model):
 
 class ParticipantCode(models.Model):
     """A single-use participant code, printed on the facilitator's sheet (issue 19): it opens
-    exactly one ballot, which stays that participant's whichever phone they use."""
+    exactly one ballot, which stays that participant's whichever phone they use.
+
+    A code someone else has seen or copied can be revoked by the facilitator: it is refused from
+    then on, and the new code that replaces it carries the same ballot on."""
 
     workshop = models.ForeignKey(
         Workshop,
@@ -60,11 +63,28 @@ class ParticipantCode(models.Model):
     )
     code = models.CharField(_("deltagerkode"), max_length=12, unique=True)
     created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("trukket tilbage"), null=True, blank=True)
+    replaced_by = models.OneToOneField(
+        "self",
+        verbose_name=_("erstattet af"),
+        # Codes go only with their workshop, all at once.
+        on_delete=models.CASCADE,
+        related_name="replaces",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["workshop", "pk"]
         verbose_name = _("deltagerkode")
         verbose_name_plural = _("deltagerkoder")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(revoked_at__isnull=True, replaced_by__isnull=True)
+                | Q(revoked_at__isnull=False, replaced_by__isnull=False),
+                name="participant_code_revoked_with_its_replacement",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.code
@@ -173,7 +193,7 @@ class Scenario(models.Model):
     )
     district = models.ForeignKey(
         "offers.District",
-        verbose_name=_("bydel"),
+        verbose_name=_("område"),
         on_delete=models.PROTECT,
         related_name="scenarios",
     )

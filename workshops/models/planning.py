@@ -121,7 +121,7 @@ class Workshop(models.Model):
     )
     district = models.ForeignKey(
         "offers.District",
-        verbose_name=_("bydel"),
+        verbose_name=_("område"),
         on_delete=models.PROTECT,
         related_name="workshops",
     )

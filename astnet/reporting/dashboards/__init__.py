@@ -10,8 +10,8 @@ from collections.abc import Callable
 from django.db.models import QuerySet
 
 from astnet.figures import Figure, Period
+from astnet.reporting.dashboards import city
 from astnet.reporting.dashboards.base import Dashboard, Scope, optional_model
-from astnet.reporting.dashboards.city import city_overview
 from astnet.reporting.dashboards.other_apps import (
     anonymous_head_counts,
     council_budgets,
@@ -19,12 +19,19 @@ from astnet.reporting.dashboards.other_apps import (
     expectation_talks,
     follow_ups,
     peer_mentors,
+)
+from astnet.reporting.dashboards.survey_and_outreach import (
+    consultations,
+    consultations_across_districts,
     satisfaction,
+    satisfaction_across_districts,
+    satisfaction_summary,
 )
 from astnet.reporting.dashboards.visits import key_figures, per_offer, per_week
 from offers.models import District
 
 __all__ = [
+    "CITY_SECTIONS",
     "SECTIONS",
     "Dashboard",
     "Scope",
@@ -47,9 +54,17 @@ SECTIONS: list[Section] = [
     expectation_talks,
     follow_ups,
     courses,
+    satisfaction_summary,
     satisfaction,
+    consultations,
     peer_mentors,
     council_budgets,
+]
+
+# Sections of the overview of the whole municipality that follow city.py's own figures.
+CITY_SECTIONS: list[Callable[[Period], list[Figure]]] = [
+    satisfaction_across_districts,
+    consultations_across_districts,
 ]
 
 
@@ -58,4 +73,12 @@ def district_dashboard(*, district: District, offers: QuerySet, period: Period) 
     dashboard = Dashboard(title=district.name, period=period)
     for section in SECTIONS:
         dashboard.figures.extend(section(scope))
+    return dashboard
+
+
+def city_overview(*, period: Period) -> Dashboard:
+    """The overview of the whole municipality: city.py's figures, then CITY_SECTIONS."""
+    dashboard = city.city_overview(period=period)
+    for section in CITY_SECTIONS:
+        dashboard.figures.extend(section(period))
     return dashboard

@@ -1,5 +1,6 @@
 """Sections built on other apps' data (anonymous head counts, expectation talks, follow-up, forløb,
-peer mentors, council budgets). Each returns no figures while its app's model is missing."""
+peer mentors, council budgets; satisfaction and outreach are in survey_and_outreach). Each returns
+no figures while its app's model is missing."""
 
 from collections import defaultdict
 
@@ -11,7 +12,6 @@ from django.utils.translation import gettext as _
 from astnet.figures import Figure
 from astnet.municipality import current
 from astnet.reporting.dashboards.base import Scope, compare_columns, in_period, optional_model
-from citizens.satisfaction.selectors import satisfaction_per_offer
 
 
 def anonymous_head_counts(scope: Scope) -> list[Figure]:
@@ -259,29 +259,5 @@ def council_budgets(scope: Scope) -> list[Figure]:
             values=[[c.budget // 100, granted.get(c.pk, 0) // 100] for c in councils],
             counts=False,
             chart_columns=[0, 1],
-        )
-    ]
-
-
-def satisfaction(scope: Scope) -> list[Figure]:
-    """Brugertilfredshed (issue 21): responses and the share of positive answers per offer; no
-    share is shown behind fewer than five responses (astnet.privacy)."""
-    if optional_model("citizens", "SurveyResponse") is None:
-        return []
-    rows = satisfaction_per_offer(scope.offers, scope.period)
-    return [
-        Figure(
-            key="tilfredshed",
-            title=_("Tilfredshed pr. tilbud"),
-            description=_(
-                "Anonyme besvarelser af tilfredshedsundersøgelsen i perioden, og hvor stor en del "
-                "af svarene der var »enig« eller »helt enig«. Andelen vises kun bag mindst fem "
-                "besvarelser."
-            ),
-            row_header=_("Tilbud"),
-            columns=[_("Besvarelser"), _("Positive svar (%)")],
-            row_labels=[row.name for row in rows],
-            values=[[row.responses.display, row.positive_share] for row in rows],
-            counts=False,
         )
     ]

@@ -46,7 +46,7 @@ class Council(models.Model):
     )
     district = models.ForeignKey(
         District,
-        verbose_name=_("bydel"),
+        verbose_name=_("område"),
         on_delete=models.PROTECT,
         related_name="councils",
         null=True,

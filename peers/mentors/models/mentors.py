@@ -61,10 +61,10 @@ class PeerMentor(models.Model):
     )
     district = models.ForeignKey(
         District,
-        verbose_name=_("bydel"),
+        verbose_name=_("område"),
         on_delete=models.PROTECT,
         related_name="peer_mentors",
-        help_text=_("Den bydel, peer-vejlederen hører til i netværket."),
+        help_text=_("Det område, peer-vejlederen hører til i netværket."),
     )
     citizen = models.ForeignKey(
         Citizen,

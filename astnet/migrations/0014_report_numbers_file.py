@@ -8,7 +8,7 @@ import astnet.storage
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("astnet", "0012_copenhagen_and_its_training_coordinators"),
+        ("astnet", "0013_district_labels_neutral_area_wording"),
     ]
 
     operations = [
