@@ -116,8 +116,10 @@ def render_report(report_id: int) -> None:
     """Render one report to PDF, and the numbers behind its charts to a spreadsheet, and store both
     privately. Raises on failure so the task can retry.
 
-    Memory (issue 22: ≤ 250 MB for the city): the HTML is rendered once; the figures and their
-    chart images are let go before WeasyPrint lays out the pages, the part that needs the most."""
+    Memory (issue 22: ≤ 250 MB for the city): the HTML is rendered once, and the figures and their
+    chart images are let go before WeasyPrint lays out the pages. WeasyPrint's boxes and styles are
+    most of the peak (about 100 MB for the city, most of it the tables), so what the PDF holds, not
+    this orchestration, decides it."""
     report = Report.objects.select_related("district", "ordered_by").get(pk=report_id)
     if report.status == Report.Status.DONE:
         return
