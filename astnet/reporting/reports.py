@@ -180,11 +180,6 @@ def html_to_pdf(html: str) -> bytes:
 # --- what the report holds ---------------------------------------------------------------------
 
 
-# Figures with a row per week: in the PDF only their chart, their numbers in the spreadsheet beside
-# it. A district's 53 weekly rows were a third of the report's table rows and of WeasyPrint's time
-# (issue 22), and a page of weekly numbers is read in a spreadsheet, not on paper.
-CHART_ONLY = {"besoeg-pr-uge"}
-
 # Tables that read well on their own; drawing them too would only make the report longer and slower.
 TABLE_ONLY = {
     "noegletal",
@@ -196,12 +191,20 @@ TABLE_ONLY = {
 
 
 def _chart(figure: Figure) -> dict:
-    """One figure of the PDF: its chart as an image source (None: table only) and whether its
-    table is printed (False: chart only, numbers in the spreadsheet)."""
-    table = figure.key not in CHART_ONLY
-    # An empty chart only says "no numbers" beside a table that says so too: not drawn.
-    drawn = figure.key not in TABLE_ONLY and (charts.has_values(figure) or not table)
-    return {"figure": figure, "chart": charts.data_uri(figure) if drawn else None, "table": table}
+    """One figure of the PDF: a chart, a table or a line saying there is nothing to show; never a
+    chart and its table (issue 22).
+
+    A drawn figure's numbers are in the spreadsheet beside the PDF ("Tal bag rapporten"), with the
+    same suppression: the tables under the charts (the weekly ones 53 rows long) were most of
+    WeasyPrint's time and memory. A figure in TABLE_ONLY is its table; so is one with nothing to
+    draw but a suppressed cell ("<5" says more than an empty chart). One of only zeros is a line.
+    """
+    if figure.key in TABLE_ONLY:
+        return {"figure": figure, "chart": None, "empty": False}
+    if charts.has_values(figure):
+        return {"figure": figure, "chart": charts.data_uri(figure), "empty": False}
+    suppressed = any(cell.suppressed for row in figure.table.rows for cell in row)
+    return {"figure": figure, "chart": None, "empty": not suppressed}
 
 
 def report_context(report: Report, *, progress=lambda value: None) -> dict:
