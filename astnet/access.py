@@ -9,9 +9,11 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Literal
 
+from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.db.models import CharField, Exists, Model, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest
 
 from astnet.models import Membership, Role
@@ -117,9 +119,44 @@ def _reports(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 @rule("astnet.auditevent")
 def _audit_events(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    if action == "view" and has_role(user, Role.DATA_PROTECTION_OFFICER):
+    """The data-protection officer reads the whole city's log; a centre leader their district's
+    (DESIGN.md, roles): the events of the people who work there (a membership at one of the
+    district's offers, or as its leader) and the events about what the leader may read themselves
+    among the declared audit subjects (a citizen at home in or visiting the district's offers, see
+    `declare_audit_subject`). No one changes an event (the database refuses it as well)."""
+    if action != "view":
+        return qs.none()
+    if audit_log_is_whole(user):
         return qs
-    return qs.none()
+    districts = leader_district_ids(user)
+    if not districts:
+        return qs.none()
+    workers = Membership.objects.filter(
+        Q(offer__district__in=districts) | Q(district__in=districts)
+    ).values("user")
+    condition = Q(actor__in=workers)
+    for label in _AUDIT_SUBJECTS:
+        model = apps.get_model(label)
+        readable = scope(user, model).annotate(key=Cast("pk", CharField())).values("key")
+        condition |= Q(object_type=label, object_id__in=readable)
+    return qs.filter(condition)
+
+
+_AUDIT_SUBJECTS: list[str] = []
+
+
+def declare_audit_subject(label: str) -> None:
+    """Events about objects of `label` that a leader may read belong to the leader's audit log
+    even when someone outside the district made them (who looked at our citizens). Registered by
+    the app that owns the model, from its access.py."""
+    if label not in _AUDIT_SUBJECTS:
+        _AUDIT_SUBJECTS.append(label)
+
+
+def audit_log_is_whole(user) -> bool:
+    """The data-protection officer reads every event and every object's name in it; anyone else
+    reads names only of objects in their own scope (astnet/audit_log.py)."""
+    return has_role(user, Role.DATA_PROTECTION_OFFICER)
 
 
 def scope(user, queryset: QuerySet | type[Model], action: ScopeAction = "view") -> QuerySet:

@@ -1,5 +1,7 @@
-"""The data-protection officer's audit log (issue 16, part 5): filters, readable object names and an
-export of the filtered rows that is itself audited."""
+"""The audit log (issue 16, part 5): filters, readable object names and an export of the filtered
+rows that is itself audited. The data-protection officer reads the whole city's; a centre leader
+their district's (which events: `astnet.access._audit_events`), with the names of only those
+objects the leader may read themselves."""
 
 import csv
 import io
@@ -13,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from astnet import access
 from astnet.exports import spreadsheet_text
 from astnet.forms import DkfdsFormMixin
 from astnet.models import AuditEvent
@@ -44,7 +47,8 @@ class AuditFilterForm(DkfdsFormMixin, forms.Form):
 
 
 class AuditEventFilter(django_filters.FilterSet):
-    """What the data-protection officer narrows the log by; every field optional."""
+    """What the reader narrows the log by; every field optional. Pass `request`: a chosen name is
+    looked up among the citizens its user may read."""
 
     user = django_filters.CharFilter(
         label=gettext_lazy("Bruger (brugernavn)"), method="filter_user"
@@ -86,19 +90,29 @@ class AuditEventFilter(django_filters.FilterSet):
         if value.isdigit():
             ids = [value]
         else:
-            Citizen = apps.get_model(CITIZEN)
+            citizens = _readable(self.request.user, apps.get_model(CITIZEN))
             ids = [
                 str(pk)
-                for pk in Citizen.objects.filter(chosen_name__icontains=value).values_list(
+                for pk in citizens.filter(chosen_name__icontains=value).values_list(
                     "pk", flat=True
                 )[:500]
             ]
         return queryset.filter(object_type=CITIZEN, object_id__in=ids)
 
 
-def object_names(events: Iterable[AuditEvent]) -> dict[tuple[str, str], str]:
+def _readable(user, model) -> QuerySet:
+    """The rows of `model` whose names `user` may read in the log: all for the data-protection
+    officer, else the user's own scope (a leader learns no name outside the district)."""
+    if access.audit_log_is_whole(user):
+        return model._default_manager.all()
+    return access.scope(user, model)
+
+
+def object_names(events: Iterable[AuditEvent], user) -> dict[tuple[str, str], str]:
     """A readable name per (object_type, object_id): "Borger 152 (Zyxwort)", one query per object
-    type on the page. An object deleted since reads "… (slettet)"; an unknown type stays as stored."""
+    type on the page. For the data-protection officer an object deleted since reads "… (slettet)";
+    for anyone else an object outside their scope (or deleted) reads "Borger 152", so the log tells
+    a leader nothing their own pages would not. An unknown type stays as stored."""
     wanted: dict[str, set[str]] = defaultdict(set)
     for event in events:
         if event.object_type and event.object_id:
@@ -110,16 +124,21 @@ def object_names(events: Iterable[AuditEvent]) -> dict[tuple[str, str], str]:
         except (LookupError, ValueError):
             continue
         numeric = {int(pk): pk for pk in ids if pk.isdigit()}
-        found = model._default_manager.in_bulk(list(numeric))
+        found = _readable(user, model).in_bulk(list(numeric))
+        whole = access.audit_log_is_whole(user)
         kind = str(model._meta.verbose_name).capitalize()
         for number, pk in numeric.items():
             obj = found.get(number)
-            names[(label, pk)] = f"{kind} {pk} ({obj if obj is not None else _('slettet')})"
+            if obj is not None:
+                names[(label, pk)] = f"{kind} {pk} ({obj})"
+            else:
+                names[(label, pk)] = f"{kind} {pk} ({_('slettet')})" if whole else f"{kind} {pk}"
     return names
 
 
-def with_object_names(events: list[AuditEvent]) -> list[AuditEvent]:
-    names = object_names(events)
+def with_object_names(events: list[AuditEvent], user) -> list[AuditEvent]:
+    """`events`, each given `object_name` as `object_names` reads it for `user`."""
+    names = object_names(events, user)
     for event in events:
         event.object_name = names.get(
             (event.object_type, event.object_id), f"{event.object_type} {event.object_id}".strip()
@@ -127,15 +146,16 @@ def with_object_names(events: list[AuditEvent]) -> list[AuditEvent]:
     return events
 
 
-def as_csv(events: QuerySet) -> bytes:
-    """The filtered rows as CSV (semicolons and a byte-order mark, as Danish Excel opens it)."""
+def as_csv(events: QuerySet, user) -> bytes:
+    """The filtered rows as CSV (semicolons and a byte-order mark, as Danish Excel opens it), with
+    object names as `user` may read them."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(
         [_("Tidspunkt"), _("Bruger"), _("Handling"), _("Objekt"), _("IP-adresse"), _("Detalje")]
     )
     for chunk in _chunks(events.select_related("actor"), 2000):
-        for event in with_object_names(chunk):
+        for event in with_object_names(chunk, user):
             writer.writerow(
                 [
                     spreadsheet_text(value)

@@ -28,12 +28,13 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Fremskudt sagsbehandling"), "citizens:outreach_index", frozenset({Role.STAFF})),
     NavItem(_("Opfølgning"), "citizens:follow_up", frozenset({Role.STAFF, Role.LEADER})),
     NavItem(_("Forløb"), "courses:catalogue", frozenset({Role.STAFF, Role.LEADER})),
-    NavItem(_("Audit-log"), "audit_log", frozenset({Role.DATA_PROTECTION_OFFICER})),
+    NavItem(_("Audit-log"), "audit_log", frozenset({Role.DATA_PROTECTION_OFFICER, Role.LEADER})),
     NavItem(
         _("Borgeres rettigheder"),
         "rights:index",
         frozenset({Role.DATA_PROTECTION_OFFICER, Role.LEADER}),
     ),
+    NavItem(_("CPR-dubletter"), "rights:cpr_duplicates", frozenset({Role.DATA_PROTECTION_OFFICER})),
     NavItem(
         _("Samtykker"),
         "rights:consents",

@@ -6,14 +6,15 @@ others, so a second cell in that line is hidden too (complementary suppression).
 against knows the published table and these rules: "<5" means 1–4, a hidden cell means some count >= 0.
 """
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
 from astnet.formats import format_number
+from astnet.privacy_graph import THRESHOLD, Graph
 
-THRESHOLD = 5
 SMALL = "<5"
 HIDDEN = "x"
 # How a share from fewer than THRESHOLD answers is published (suppress_share).
@@ -115,7 +116,34 @@ def consistent_alternatives(
     return table, alternatives
 
 
-def _suppress(values, row_totals, column_totals):
+def suppression_pattern(
+    values: Sequence[Sequence[int]],
+    *,
+    row_totals: bool = False,
+    column_totals: bool | Sequence[bool] = False,
+) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
+    """Which figures `suppress_table` hides, without formatting anything: (hidden, marked "<5") as
+    (row, column) positions in the full layout (body, then the total column at index `width` and the
+    total row at index `height`). Hidden but not "<5" is "x". Same arguments and errors as
+    `suppress_table`; cheap for tables alike below 5 (the exhaustive test calls it a million times).
+    """
+    matrix, height, width, total_row, with_grand_total = _layout(values, row_totals, column_totals)
+    return _decide(
+        tuple(
+            tuple(None if count is None else min(count, THRESHOLD) for count in row)
+            for row in matrix
+        ),
+        height,
+        width,
+        row_totals,
+        total_row is not None,
+        with_grand_total,
+    )
+
+
+def _layout(values, row_totals, column_totals):
+    """The full matrix (body, a total column on the right, a total row at the bottom; None where a
+    total is not published) and its shape. Raises ValueError on ragged or negative input."""
     grid = [list(row) for row in values]
     width = len(grid[0]) if grid else 0
     if any(len(row) != width for row in grid):
@@ -126,8 +154,6 @@ def _suppress(values, row_totals, column_totals):
     if len(summed) != width:
         raise ValueError("one column_totals flag per column")
     with_grand_total = row_totals and bool(summed) and all(summed)
-
-    # The full matrix: body, a total column on the right, a total row at the bottom.
     height = len(grid)
     matrix = [row + ([sum(row)] if row_totals else []) for row in grid]
     total_row = None
@@ -136,17 +162,13 @@ def _suppress(values, row_totals, column_totals):
         if row_totals:
             total_row.append(sum(sum(row) for row in grid) if with_grand_total else None)
         matrix.append(total_row)
+    return matrix, height, width, total_row, with_grand_total
 
-    graph = _Graph(matrix, height, width, row_totals, total_row, with_grand_total)
-    primary = {position for position, count in graph.published() if is_small(count)}
-    # `narrow` are the figures marked "<5" (1–4); every other hidden figure is marked "x" (0 and up).
-    hidden, narrow = set(primary), set(primary)
-    while (pinned := graph.first_pinned(hidden, narrow)) is not None:
-        to_hide = graph.cheapest_to_hide(pinned, hidden, narrow)
-        if to_hide is not None:
-            hidden.add(to_hide)
-        else:
-            narrow.discard(graph.cheapest_to_widen(pinned, narrow))
+
+def _suppress(values, row_totals, column_totals):
+    matrix, height, width, total_row, with_grand_total = _layout(values, row_totals, column_totals)
+    graph = Graph(matrix, height, width, row_totals, total_row, with_grand_total)
+    hidden, narrow = suppression_pattern(values, row_totals=row_totals, column_totals=column_totals)
 
     def cell(i: int, j: int) -> Cell | None:
         count = matrix[i][j]
@@ -167,154 +189,40 @@ def _suppress(values, row_totals, column_totals):
     return table, graph, hidden, narrow
 
 
-Position = tuple[int, int]
-_FREE = "free"
+@functools.lru_cache(maxsize=4096)
+def _decide(capped, height, width, row_totals, with_total_row, with_grand_total):
+    """Which published figures to hide (all of them) and which of those to mark "<5" (the rest are
+    "x"), as positions in the full layout.
 
-
-class _Graph:
-    """The published equations of a table as a bipartite graph, to find what an attacker can pin.
-
-    Negate the totals and every line with a published total sums to zero: the table is a circulation
-    between line nodes (rows on one side, columns on the other), one edge per figure. A line without a
-    published total has no equation, so all such lines are merged into one node `_FREE`. Another table
-    consistent with everything published differs from the true one by a circulation over the hidden
-    figures, and such a difference splits into simple cycles that each move every figure on them by
-    one step towards the other table (conformal decomposition; the system is totally unimodular). So
-    a hidden figure has a second consistent value exactly when it lies on a cycle of hidden figures
-    along which each can take one step in the cycle's direction without leaving what its mark
-    allows ("<5": 1–4; "x": 0 and up).
+    The decision sees every figure capped at THRESHOLD: the rules tell 0, 1, 2, 3, 4 and "5 or more"
+    apart and nothing else (a figure of 5 or more can step one up or down as freely as any other),
+    so two tables alike below 5 are suppressed alike. That is what lets the exhaustive test in
+    tests/astnet/test_privacy.py stand for every table, and what lets this cache serve repeated
+    shapes. A total is capped like the figures it sums, so the capped totals stay consistent.
     """
-
-    def __init__(self, matrix, height, width, row_totals, total_row, with_grand_total):
-        self.matrix = matrix
-        self.height, self.width = height, width
-        column_summed = [total_row is not None and total_row[j] is not None for j in range(width)]
-        self.nodes: dict[Position, tuple] = {}
-        self.signs: dict[Position, int] = {}
-        for i, row in enumerate(matrix):
-            for j, count in enumerate(row):
-                if count is None:
-                    continue
-                # A line holds an equation when its total is published (the total row and the
-                # total column only beside the grand total).
-                row_has_equation = with_grand_total if i == height else row_totals
-                column_has_equation = with_grand_total if j == width else column_summed[j]
-                self.nodes[(i, j)] = (
-                    ("row", i) if row_has_equation else _FREE,
-                    ("column", j) if column_has_equation else _FREE,
-                )
-                # Totals enter the zero-sum lines negated; the grand total twice, so positively.
-                self.signs[(i, j)] = (-1) ** ((i == height) + (j == width))
-
-    def published(self):
-        return [(position, self.matrix[position[0]][position[1]]) for position in self.nodes]
-
-    def value_after(self, position, step) -> int:
-        return self.matrix[position[0]][position[1]] + step * self.signs[position]
-
-    def _can_step(self, position, step, narrow) -> bool:
-        count = self.value_after(position, step)
-        return 0 < count < THRESHOLD if position in narrow else count >= 0
-
-    def _arcs(self, hidden, narrow, arcs=None):
-        """Residual arcs: raising an edge's value sends flow row→column, lowering it column→row."""
-        arcs = {node: list(heads) for node, heads in (arcs or {}).items()}
-        for position in hidden:
-            row_node, column_node = self.nodes[position]
-            if self._can_step(position, +1, narrow):
-                arcs.setdefault(row_node, []).append((column_node, position, +1))
-            if self._can_step(position, -1, narrow):
-                arcs.setdefault(column_node, []).append((row_node, position, -1))
-        return arcs
-
-    def witness(self, position, hidden, narrow, arcs=None) -> dict[Position, int] | None:
-        """A cycle through `position` as the step (+1/-1, in the negated-totals sense) of each figure
-        on it, or None when the figure is pinned. `arcs` are those of `hidden`, when known."""
-        if arcs is None:
-            arcs = self._arcs(hidden, narrow)
-        row_node, column_node = self.nodes[position]
-        for step, start, goal in ((+1, column_node, row_node), (-1, row_node, column_node)):
-            if not self._can_step(position, step, narrow):
-                continue
-            path = self._path(arcs, start, goal, avoid=position)
-            if path is not None:
-                return {position: step} | path
-        return None
-
-    @staticmethod
-    def _path(arcs, start, goal, avoid) -> dict[Position, int] | None:
-        """Breadth-first from start to goal: the step of each figure on the way, or None."""
-        came_from = {start: None}
-        queue = [start]
-        for node in queue:
-            if node == goal:
-                steps = {}
-                while came_from[node] is not None:
-                    node, via, step = came_from[node]
-                    steps[via] = step
-                return steps
-            for head, via, step in arcs.get(node, ()):
-                if via != avoid and head not in came_from:
-                    came_from[head] = (node, via, step)
-                    queue.append(head)
-        return None
-
-    def first_pinned(self, hidden, narrow) -> Position | None:
-        arcs = self._arcs(hidden, narrow)
-        for position in sorted(hidden):
-            if self.witness(position, hidden, narrow, arcs) is None:
-                return position
-        return None
-
-    def cheapest_to_hide(self, pinned, hidden, narrow) -> Position | None:
-        """The figure whose hiding frees `pinned`, costing the reader least; else the cheapest
-        figure on the pinned one's lines, which hiding brings closer to a cycle.
-
-        Cost: body before totals, positive figures before zeros (a hidden zero hides nothing), then
-        the smallest figure.
-        """
-        row_node, column_node = self.nodes[pinned]
-        candidates = sorted(
-            (
-                p[0] == self.height or p[1] == self.width,
-                self.matrix[p[0]][p[1]] == 0,
-                self.matrix[p[0]][p[1]],
-                p,
-            )
-            for p in self.nodes
-            if p not in hidden
-        )
-        arcs = self._arcs(hidden, narrow)
-        for *_cost, position in candidates:
-            with_it = self._arcs([position], narrow, arcs)
-            if self.witness(pinned, hidden | {position}, narrow, with_it) is not None:
-                return position
-        for *_cost, position in candidates:
-            if {row_node, column_node} & set(self.nodes[position]):
-                return position
-        return candidates[0][-1] if candidates else None
-
-    def cheapest_to_widen(self, pinned, narrow) -> Position:
-        """With every figure hidden, a "<5" that still pins `pinned` is marked "x" instead.
-
-        A small total bounds every figure in its lines (three figures of at least 1 under a total
-        below 5 are all 1), so the grand total goes first, then the other totals, then `pinned`.
-        """
-        return min(
-            narrow,
-            key=lambda p: (
-                p != (self.height, self.width),
-                p[0] != self.height and p[1] != self.width,
-                p != pinned,
-                p,
-            ),
-        )
+    matrix = [list(row) for row in capped]
+    total_row = matrix[height] if with_total_row else None
+    graph = Graph(matrix, height, width, row_totals, total_row, with_grand_total)
+    primary = {position for position, count in graph.published() if is_small(count)}
+    # `narrow` are the figures marked "<5" (1–4); every other hidden figure is marked "x" (0 and up).
+    hidden, narrow = set(primary), set(primary)
+    while (pinned := graph.first_pinned(hidden, narrow)) is not None:
+        to_hide = graph.cheapest_to_hide(pinned, hidden, narrow)
+        if to_hide:
+            hidden |= to_hide
+        else:
+            narrow.discard(graph.cheapest_to_widen(pinned, narrow))
+    return frozenset(hidden), frozenset(narrow)
 
 
 def method_note() -> str:
+    """The sentence shown beside every suppressed table, in reports and in exports: what "<5" and
+    "x" stand for, in plain Danish (issue 16). "x" covers both a figure hidden so that a small one
+    cannot be worked out from the totals and a small figure widened from "<5" (see `_decide`)."""
     return str(
         _(
-            "Tal mellem 1 og 4 vises som «<5». Hvor en total ellers ville afsløre et sådant tal, "
-            "er endnu et tal skjult og vist som «x»."
+            "Tal mellem 1 og 4 vises som «<5», så ingen borger kan genkendes. «x» er også et skjult "
+            "tal: enten et lille tal (1–4) eller et tal, der er skjult, for at et lille tal ikke "
+            "skal kunne regnes ud fra totalerne."
         )
     )

@@ -14,13 +14,14 @@ from astnet.forms import SecondFactorForm
 from astnet.models import AuditEvent, Role
 
 
-@access.require_role(Role.DATA_PROTECTION_OFFICER)
+@access.require_role(Role.DATA_PROTECTION_OFFICER, Role.LEADER)
 @shows_personal_data("astnet.auditevent", id_kwarg=None)
 def audit_log(request: HttpRequest) -> HttpResponse:
     """The log filtered by user, citizen, action, object type and dates; `?eksport=csv` downloads
-    the filtered rows, and that export is itself an audit event (issue 16)."""
+    the filtered rows, and that export is itself an audit event (issue 16). Which events a reader
+    gets (the whole city, or a leader's district) is the access door's: `access.scope`."""
     filterset = audit_log_module.AuditEventFilter(
-        request.GET or None, queryset=access.scope(request.user, AuditEvent)
+        request.GET or None, queryset=access.scope(request.user, AuditEvent), request=request
     )
     valid = not filterset.is_bound or filterset.is_valid()
     events = filterset.qs if filterset.is_bound and valid else filterset.queryset
@@ -39,13 +40,17 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             detail="audit-log CSV; filtre: " + (", ".join(used) or "ingen"),
         )
         response = HttpResponse(
-            audit_log_module.as_csv(events), content_type="text/csv; charset=utf-8"
+            audit_log_module.as_csv(events, request.user), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
         return response
     page = Paginator(events.select_related("actor"), 50).get_page(request.GET.get("side"))
-    audit_log_module.with_object_names(page.object_list)
-    return render(request, "astnet/audit_log.html", {"page": page, "filter": filterset})
+    audit_log_module.with_object_names(page.object_list, request.user)
+    return render(
+        request,
+        "astnet/audit_log.html",
+        {"page": page, "filter": filterset, "whole": access.audit_log_is_whole(request.user)},
+    )
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from astnet.access import (
     ScopeAction,
+    declare_audit_subject,
     follows,
     has_role,
     leader_district_ids,
@@ -68,6 +69,10 @@ def _citizens(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     return qs.filter(Exists(home_offers) | Exists(visits)).exclude(
         privacy__anonymised_at__isnull=False
     )
+
+
+# A leader's audit log also holds who, from anywhere, looked at or changed the district's citizens.
+declare_audit_subject("citizens.citizen")
 
 
 @rule("citizens.visit")

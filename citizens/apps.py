@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
+
+
+def _sqlite_functions(sender, connection, **kwargs) -> None:
+    """SQLite has no bit count; the visit months' counts need one (citizens.visit_months)."""
+    if connection.vendor == "sqlite":
+        from citizens.visit_months.selectors import bit_count
+
+        connection.connection.create_function("astnet_bit_count", 1, bit_count, deterministic=True)
 
 
 class CitizensConfig(AppConfig):
@@ -14,3 +23,5 @@ class CitizensConfig(AppConfig):
         import citizens.outreach.access
         import citizens.rights.access
         import citizens.satisfaction.access  # noqa: F401
+
+        connection_created.connect(_sqlite_functions, dispatch_uid="citizens_sqlite_functions")

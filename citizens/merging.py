@@ -68,6 +68,12 @@ def _move_visits(relation: Relation, keep: Citizen, duplicate: Citizen, by) -> i
     return _move(relation, keep, duplicate, by)
 
 
+def _kept_by_triggers(relation: Relation, keep: Citizen, duplicate: Citizen, by) -> int:
+    # The visit months follow the visits: moving (or deleting) a visit moves its month's day in
+    # the database trigger (citizens/visit_months/sql.py), so there is nothing to do here.
+    return 0
+
+
 def _move_consents(relation: Relation, keep: Citizen, duplicate: Citizen, by) -> int:
     # One active consent per kind (and partner): where both records have it, the kept record's
     # stays active and the duplicate's ends today, so its history (given when, by whom) is kept.
@@ -129,6 +135,7 @@ def _add_home_offers(relation: Relation, keep: Citizen, duplicate: Citizen, by) 
 # citizen say how two become one.
 HANDLERS: dict[str, Handler] = {
     "citizens.visit.citizen": _move_visits,
+    "citizens.visitmonth.citizen": _kept_by_triggers,
     "citizens.consent.citizen": _move_consents,
     "citizens.expectationtalk.citizen": _move,
     "citizens.enrollment.citizen": _move,
@@ -221,7 +228,7 @@ def citizen_merge(*, keep: Citizen, duplicate: Citizen, by, request=None) -> dic
         before = snapshot(keep)
         _fill_blanks(keep, duplicate)
         if duplicate.cpr_hash:
-            # The CPR hash is unique: the duplicate lets go of it before the kept record takes it.
+            # One record keeps the CPR number: the duplicate lets go of it as the kept one takes it.
             Citizen.objects.filter(pk=duplicate.pk).update(cpr_hash=None, cpr_encrypted="")
         moved = {relation.key: handler(relation, keep, duplicate, by) for relation, handler in plan}
         keep.full_clean()

@@ -348,6 +348,7 @@ from citizens.satisfaction.models import (  # noqa: E402
     SurveyQuestion,
     SurveyResponse,
 )
+from citizens.visit_months.models import VisitMonth, VisitMonthCheck  # noqa: E402
 
 __all__ = [
     "AnonymisationReason",
@@ -374,5 +375,7 @@ __all__ = [
     "SurveyQuestion",
     "SurveyResponse",
     "Visit",
+    "VisitMonth",
+    "VisitMonthCheck",
     "validate_challenges",
 ]

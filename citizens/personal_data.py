@@ -28,6 +28,8 @@ declare(
     reason="The district of residence is counted for the city's spread (DESIGN.md) and names no one.",
 )
 declare("citizens.visit", citizen_path="citizen", fields={})
+# The visits summed per month (issue 22): counts and days, no text; kept as the visits are.
+declare("citizens.visitmonth", citizen_path="citizen", fields={})
 declare("citizens.followup", citizen_path="citizen", fields={})
 declare("citizens.consent", citizen_path="citizen", fields={"partner_name": REPLACE})
 declare(

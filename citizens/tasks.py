@@ -4,5 +4,6 @@ dotted name migration 0003 schedules."""
 
 from citizens.follow_up.tasks import refresh_follow_up
 from citizens.rights.tasks import anonymise_expired
+from citizens.visit_months.tasks import check_visit_months
 
-__all__ = ["anonymise_expired", "refresh_follow_up"]
+__all__ = ["anonymise_expired", "check_visit_months", "refresh_follow_up"]

@@ -9,6 +9,7 @@ from faker import Faker
 
 from astnet.demo.core import create_citizens, seed_plan
 from citizens.models import Citizen, Visit
+from citizens.visit_months.services import visit_months_deferred
 from offers.models import District, Offer, Track
 
 CITY_OFFERS = 30
@@ -106,7 +107,8 @@ def seed_city(
     rng = random.Random(2016)  # noqa: S311 - synthetic data, not security
     fake = Faker("da_DK")
     fake.seed_instance(2016)
-    with transaction.atomic():
+    # Millions of rows: the visit months are summed once at the end, not row by row.
+    with visit_months_deferred(), transaction.atomic():
         _clear_citizens()
         open_offers = _top_up_offers(offers)
         pairs = create_citizens(fake, rng, open_offers, citizens)
@@ -141,6 +143,7 @@ def seed_city(
         command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
         with connection.cursor() as cursor:
             cursor.execute(f"{command} citizens_visit")
+            cursor.execute(f"{command} citizens_visitmonth")
             cursor.execute(f"{command} citizens_citizen")
             cursor.execute(f"{command} citizens_citizen_home_offers")
     return {"citizens": citizens, "visits": visits}

@@ -3,7 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from astnet import access, exports
+from astnet import access, charts, exports
 from astnet.audit import Action, audit_record
 from astnet.figures import Figure
 from astnet.models import Role
@@ -108,11 +108,15 @@ def _satisfaction_summary(dashboard) -> list[str] | None:
 
 
 def _panels(request: HttpRequest, dashboard) -> list[dict]:
-    """Each figure with its chart, as drawn before the dashboard was cached (cached._drawn); the
-    chart's own <style> gets the page's CSP nonce from StyleNonceMiddleware."""
+    """Each figure with its chart, as drawn before the dashboard was cached (cached._drawn), its
+    <style> given this page's CSP nonce (so StyleNonceMiddleware finds nothing left to do)."""
     if dashboard is None:
         return []
-    return [{"figure": figure, "chart": figure.chart_svg} for figure in dashboard.figures]
+    nonce = str(request.csp_nonce)
+    return [
+        {"figure": figure, "chart": charts.nonce_filled(figure.chart_svg, nonce)}
+        for figure in dashboard.figures
+    ]
 
 
 def _export(request, dashboard, key: str, file_format: str, *, target) -> HttpResponse:

@@ -89,6 +89,6 @@ def home_administration(request: HttpRequest) -> HttpResponse:
 @shows_personal_data("astnet.auditevent", id_kwarg=None)
 def home_dpo(request: HttpRequest) -> HttpResponse:
     recent = with_object_names(
-        list(access.scope(request.user, AuditEvent).select_related("actor")[:10])
+        list(access.scope(request.user, AuditEvent).select_related("actor")[:10]), request.user
     )
     return render(request, "astnet/home_dpo.html", {"recent": recent})

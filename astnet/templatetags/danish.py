@@ -1,8 +1,9 @@
-"""`danish_date` and `number`, built into every template (settings.TEMPLATES) so no page writes a
+"""`danish_date`, `number` and `suppression_note`, built into every template (settings.TEMPLATES) so no page writes a
 date or a count its own way (issue 20)."""
 
 from django import template
 
+from astnet import privacy
 from astnet.formats import OPTIONS, format_date, format_number
 
 register = template.Library()
@@ -33,3 +34,9 @@ def number(value, decimals=None) -> str:
     if isinstance(value, str):
         return value
     return format_number(value, None if decimals is None else int(decimals))
+
+
+@register.simple_tag
+def suppression_note() -> str:
+    """`{% suppression_note %}`: what "<5" and "x" mean, the one wording of astnet.privacy.method_note."""
+    return privacy.method_note()

@@ -17,6 +17,12 @@ def is_data_protection_officer(user) -> bool:
     return has_role(user, Role.DATA_PROTECTION_OFFICER)
 
 
+def reads_cpr_duplicates(user) -> bool:
+    """The officer alone sees which records share a CPR number and merges them: staff creating a
+    citizen are never told that a number exists elsewhere (no oracle, issue 16)."""
+    return is_data_protection_officer(user)
+
+
 def uses_rights_pages(user) -> bool:
     """The officer and the leaders work with the rights pages (the consent list links to them)."""
     return has_role(user, Role.DATA_PROTECTION_OFFICER, Role.LEADER)

@@ -6,7 +6,10 @@ from django.shortcuts import get_object_or_404
 
 from citizens.models import Citizen, Consent, Visit
 from citizens.rights.access import rights_citizens, rights_consents
+from citizens.rights.duplicates import DuplicateGroup, cpr_duplicate_groups
 from citizens.rights.models import CitizenPrivacy
+
+__all__ = ["DuplicateGroup", "cpr_duplicate_groups"]  # the officer's duplicate report
 
 
 def rights_citizen_list(user, query: str = "") -> QuerySet:

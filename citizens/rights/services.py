@@ -5,6 +5,7 @@ with the retention period and the legal hold.
 The writes and reads live by sub-topic in `erasure`, `export` and `history`; this module is the one
 name the views, tasks and other services call them by."""
 
+from citizens.rights.duplicates import cpr_duplicates_merge
 from citizens.rights.erasure import (
     anonymise,
     anonymise_expired,
@@ -27,6 +28,7 @@ __all__ = [
     "AnonymisationReason",
     "anonymise",
     "anonymise_expired",
+    "cpr_duplicates_merge",
     "export_citizen",
     "export_pdf",
     "export_record",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("borger/<int:pk>/forbehold/", views.legal_hold, name="legal_hold"),
     path("borger/<int:pk>/anonymiser/", views.anonymise, name="anonymise"),
     path("opbevaring/", views.retention, name="retention"),
+    path("cpr-dubletter/", views.cpr_duplicates, name="cpr_duplicates"),
     path("samtykker/", views.consents, name="consents"),
     # The one withdrawal view (also at citizens:consent_withdraw), leading back to the overview.
     path(

@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
 
 from astnet import access
 from astnet.audit import shows_personal_data
@@ -178,6 +180,35 @@ def retention(request: HttpRequest) -> HttpResponse:
             "retention_days": services.retention_days(),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+@access.require_role(DPO)
+@shows_personal_data("citizens.citizen", id_kwarg=None)
+def cpr_duplicates(request: HttpRequest) -> HttpResponse:
+    """GET: the records that share a CPR number (citizens/rights/duplicates.py). POST `behold`:
+    merge the others of its group into that record, through the one merge service (audited)."""
+    keep = request.POST.get("behold", "")
+    if request.method == "POST" and keep.isdigit():
+        try:
+            merged = services.cpr_duplicates_merge(
+                keep_pk=int(keep), by=request.user, request=request
+            )
+        except ValidationError as refusal:
+            messages.error(request, refusal.messages[0])
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d dublet er lagt sammen med borger %(pk)s. Intet er gået tabt.",
+                    "%(count)d dubletter er lagt sammen med borger %(pk)s. Intet er gået tabt.",
+                    merged,
+                )
+                % {"count": merged, "pk": keep},
+            )
+        return redirect("rights:cpr_duplicates")
+    groups = selectors.cpr_duplicate_groups(request.user)
+    return render(request, "citizens/rights/cpr_duplicates.html", {"groups": groups})
 
 
 @access.require_role(DPO, Role.LEADER, Role.STAFF)

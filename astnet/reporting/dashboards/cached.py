@@ -23,8 +23,9 @@ CACHE_SECONDS = 10 * 60
 
 
 def _cached(key: str, build, *, refresh: bool) -> dashboards.Dashboard:
-    # v2: entries carry their drawn charts and tables; older entries are never read as such.
-    cache_key = "dashboard:v2:" + hashlib.sha256(key.encode()).hexdigest()
+    # v3: entries carry their drawn charts (with a nonce placeholder) and tables; older entries
+    # are never read as such.
+    cache_key = "dashboard:v3:" + hashlib.sha256(key.encode()).hexdigest()
     dashboard = None if refresh else cache.get(cache_key)
     if dashboard is None:
         with reading_from_replica():
@@ -36,11 +37,12 @@ def _cached(key: str, build, *, refresh: bool) -> dashboards.Dashboard:
 def _drawn(dashboard: dashboards.Dashboard) -> dashboards.Dashboard:
     """Suppression, charts and tables worked out once, before the dashboard is cached, so a page
     read from the cache is one cache GET and no per-cell template loop (issue 22). Each figure
-    gets `chart_svg` (its SVG, without the page's CSP nonce, which StyleNonceMiddleware adds) and
-    `table_html` (the suppressed table, rendered in the language active now)."""
+    gets `chart_svg` (its SVG with a placeholder for the page's CSP nonce, which the view fills
+    in by a string replace: charts.nonce_filled) and `table_html` (the suppressed table, rendered
+    in the language active now)."""
     for figure in dashboard.figures:
         figure.table  # noqa: B018 - a cached property: the small-number suppression, done now
-        figure.chart_svg = charts.render(figure)
+        figure.chart_svg = charts.with_nonce_placeholder(charts.render(figure))
         figure.table_html = render_to_string("astnet/figure_table.html", {"figure": figure})
     return dashboard
 

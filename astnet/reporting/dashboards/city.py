@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from astnet.figures import Figure, Period
 from astnet.models import DistrictTargetShare
 from astnet.municipality import current
-from astnet.reporting.dashboards.base import Dashboard, counted_per_period, in_period
-from citizens.models import Visit
+from astnet.reporting.dashboards.base import Dashboard, counted_per_period
+from citizens.visit_months.selectors import visit_counts
 from offers.as_of import open_on_q
 from offers.models import District, Track
 
@@ -26,10 +26,7 @@ def districts_side_by_side(period: Period) -> Figure:
 
     def per_district(part: Period) -> dict:
         return {
-            row["offer__district"]: row
-            for row in Visit.objects.filter(in_period(part))
-            .values("offer__district")
-            .annotate(visits=Count("citizen"), citizens=Count("citizen", distinct=True))
+            key[0]: counts for key, counts in visit_counts(part, group=("offer__district",)).items()
         }
 
     counted = counted_per_period(period, per_district)
@@ -75,17 +72,15 @@ def districts_side_by_side(period: Period) -> Figure:
 
 
 def tracks_across_districts(period: Period) -> Figure:
-    """Visits per fagligt spor in each district: one query, pivoted here on a handful of rows."""
+    """Visits per fagligt spor in each district: one count, pivoted here on a handful of rows."""
     words = current()
     districts = list(District.objects.order_by("name"))
     tracks = list(Track.objects.order_by("name"))
     counts = defaultdict(int)
-    for row in (
-        Visit.objects.filter(day__range=period.as_range())
-        .values("offer__track", "offer__district")
-        .annotate(visits=Count("citizen"))
-    ):
-        counts[(row["offer__track"], row["offer__district"])] = row["visits"]
+    for key, counted in visit_counts(
+        period, group=("offer__track", "offer__district"), citizens=False
+    ).items():
+        counts[key] = counted["visits"]
     rows = [(track.pk, track.name) for track in tracks] + [(None, _("Uden fagligt spor"))]
     return Figure(
         key="spor",

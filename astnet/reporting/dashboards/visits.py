@@ -1,13 +1,13 @@
 """Visits (fremmøde): per offer, per ISO week and the key figures, one aggregate query per period.
 
-Visits are counted by their citizen (never null), not their id: the citizen is in the (offer, day)
-index and the id is not, so PostgreSQL answers every count from the index alone.
+Visits and distinct citizens come from citizens.visit_months.selectors: exact counts from the
+monthly pre-aggregate, reading the period's months and no other (issue 22); weeks from the
+period's own visits.
 """
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,15 +19,14 @@ from astnet.reporting.dashboards.base import (
     in_period,
 )
 from citizens.models import Citizen, Visit
+from citizens.visit_months.selectors import visit_counts, weekly_counts
 
 
 def key_figures(scope: Scope) -> list[Figure]:
     """Visits, unique and new citizens for the period and a year before: three queries."""
+    empty = {"visits": 0, "citizens": 0}
     counted = counted_per_period(
-        scope.period,
-        lambda part: _visits_in(scope, part).aggregate(
-            visits=Count("citizen"), citizens=Count("citizen", distinct=True)
-        ),
+        scope.period, lambda part: visit_counts(part, offers=scope.offers).get((), empty)
     )
     visits = {
         f"{kind}_{when}": counted[when][kind]
@@ -82,26 +81,16 @@ def _new_citizens(scope: Scope) -> dict[str, int]:
     )
 
 
-def _visits_in(scope: Scope, period) -> QuerySet:
-    """The scope's visits in `period` (one date range on the (offer, day) index)."""
-    return Visit.objects.filter(in_period(period), offer__in=scope.offers)
-
-
-def _grouped(scope: Scope, period, group: str, **extra) -> dict:
-    """Visits and distinct citizens in `period`, per value of `group` (one query)."""
-    return {
-        row[group]: row
-        for row in _visits_in(scope, period)
-        .annotate(**extra)
-        .values(group)
-        .annotate(visits=Count("citizen"), citizens=Count("citizen", distinct=True))
-    }
-
-
 def per_offer(scope: Scope) -> list[Figure]:
     """Visits and unique citizens per offer: the offers, and a grouped query per period."""
     offers = list(scope.offers.order_by("name").only("pk", "name"))
-    counted = counted_per_period(scope.period, lambda part: _grouped(scope, part, "offer"))
+    counted = counted_per_period(
+        scope.period,
+        lambda part: {
+            key[0]: counts
+            for key, counts in visit_counts(part, offers=scope.offers, group=("offer",)).items()
+        },
+    )
     empty = {"visits": 0, "citizens": 0}
     rows = [
         {
@@ -146,13 +135,13 @@ def _weekly(scope: Scope) -> tuple[dict, dict]:
     """Visits and citizens per ISO week, one query per period. The period's weeks are keyed by
     (ISO year, week); last year's by the year they are compared with, (ISO year + 1, week)."""
     counted = counted_per_period(
-        scope.period, lambda part: _grouped(scope, part, "week", week=TruncWeek("day"))
+        scope.period, lambda part: weekly_counts(part, offers=scope.offers)
     )
     this_year, last_year = {}, {}
     for when, target, shift in (("now", this_year, 0), ("before", last_year, 1)):
-        for week_start, row in counted[when].items():
+        for week_start, counts in counted[when].items():
             year, week, _day = week_start.isocalendar()
-            target[(year + shift, week)] = (row["visits"], row["citizens"])
+            target[(year + shift, week)] = counts
     return this_year, last_year
 
 
