@@ -7,6 +7,7 @@ import re
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from astnet import privacy
@@ -75,6 +76,57 @@ def as_xlsx(figure: Figure, period: Period) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# Characters a sheet's name may not hold, and its longest length (Excel's rules, kept by openpyxl).
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LENGTH = 31
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    """`title` as a sheet name Excel accepts and no other sheet in `taken` has (added to it)."""
+    base = _NOT_IN_SHEET_NAMES.sub(" ", title).strip()[:SHEET_NAME_LENGTH] or _("Ark")
+    name, number = base, 1
+    while name.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        name = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
+    taken.add(name.casefold())
+    return name
+
+
+def figures_xlsx(sheets: list[tuple[str, list[Figure]]], period: Period) -> bytes:
+    """Many figures in one workbook: one sheet per (name, figures), each figure as its title and
+    its table one below the other, exactly as published (suppressed, formulas neutralised), and the
+    period and method note at the foot of every sheet. Used for the numbers behind a report's
+    charts (issue 22). Written row by row (openpyxl's write-only mode): a city's figures never sit
+    in memory twice."""
+    workbook = Workbook(write_only=True)
+    taken: set[str] = set()
+    bold = Font(bold=True)
+    for name, figures in sheets:
+        sheet = workbook.create_sheet(sheet_name(name, taken))
+        sheet.column_dimensions["A"].width = 40
+        sheet.append([_styled(sheet, spreadsheet_text(name), Font(bold=True, size=14))])
+        for figure in figures:
+            header, *rows = _rows(figure)
+            sheet.append([])
+            sheet.append([_styled(sheet, spreadsheet_text(figure.title), bold)])
+            sheet.append([_styled(sheet, spreadsheet_text(value), bold) for value in header])
+            for row in rows:
+                sheet.append([spreadsheet_text(row[0]), *(_cell_value(value) for value in row[1:])])
+        sheet.append([])
+        for line in _note(period):
+            sheet.append([spreadsheet_text(line)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _styled(sheet, value: str, font: Font):
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = font
+    return cell
 
 
 def _cell_value(value: str):

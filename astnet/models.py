@@ -331,6 +331,14 @@ class Report(models.Model):
     file = models.FileField(
         _("fil"), storage=private_storage, upload_to=report_upload_to, blank=True
     )
+    # The numbers behind the report's charts as a spreadsheet, made by the same task as the PDF
+    # (issue 22: the weekly figures are charts only in the PDF). Empty for reports made before it.
+    numbers_file = models.FileField(
+        _("tal bag rapporten"),
+        storage=private_storage,
+        upload_to=report_upload_to,
+        blank=True,
+    )
     created_at = models.DateTimeField(_("bestilt"), default=timezone.now)
     # When the render task last reached the broker; empty while it never did (broker down). The
     # beat sweep (astnet.reporting.reports.reports_requeue) sends it again: the row, not the queue, is the truth.

@@ -1,5 +1,5 @@
 """The administration's report page: order a status report for the committee, follow it,
-download the PDF."""
+download the PDF and the spreadsheet of the numbers behind its charts."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from astnet import access
+from astnet import access, exports
 from astnet.audit import Action, audit_record
 from astnet.models import Report, Role
 from astnet.reporting import reports
@@ -58,4 +58,23 @@ def report_download(request: HttpRequest, report_id: int) -> FileResponse:
         as_attachment=True,
         filename=filename,
         content_type="application/pdf",
+    )
+
+
+@access.require_role(Role.ADMINISTRATION)
+def report_numbers_download(request: HttpRequest, report_id: int) -> FileResponse:
+    """The spreadsheet beside the PDF (the numbers behind every chart, suppressed as in the PDF):
+    who may fetch the PDF may fetch this, and it is audited the same way. 404 until it exists."""
+    report = access.get_in_scope(request.user, Report, pk=report_id)
+    if report.status != Report.Status.DONE or not report.numbers_file:
+        raise Http404
+    audit_record(
+        actor=request.user, action=Action.EXPORT, target=report, request=request, detail="xlsx"
+    )
+    filename = f"statusnotat-tal-{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}.xlsx"
+    return FileResponse(
+        report.numbers_file.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=exports.FORMATS["xlsx"],
     )

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from astnet import charts, privacy
+from astnet import charts, exports, privacy
 from astnet.audit import Action, audit_record
 from astnet.db_router import reading_from_replica
 from astnet.figures import Figure, Period
@@ -113,7 +113,13 @@ def _set(report_id: int, **fields) -> None:
 
 
 def render_report(report_id: int) -> None:
-    """Render one report to PDF and store it privately. Raises on failure so the task can retry."""
+    """Render one report to PDF, and the numbers behind its charts to a spreadsheet, and store both
+    privately. Raises on failure so the task can retry.
+
+    Memory (issue 22: ≤ 250 MB for the city): the HTML is rendered once, and the figures and their
+    chart images are let go before WeasyPrint lays out the pages. WeasyPrint's boxes and styles are
+    most of the peak (about 100 MB for the city, most of it the tables), so what the PDF holds, not
+    this orchestration, decides it."""
     report = Report.objects.select_related("district", "ordered_by").get(pk=report_id)
     if report.status == Report.Status.DONE:
         return
@@ -123,15 +129,34 @@ def render_report(report_id: int) -> None:
         html = render_to_string(
             "reports/report.html", {**context, "municipality": municipality_current()}
         )
+        numbers = exports.figures_xlsx(numbers_sheets(context), context["period"])
+        del context
         pdf = html_to_pdf(html)
+        del html
+    report.numbers_file.save(f"statusnotat-{report.pk}-tal.xlsx", ContentFile(numbers), save=False)
     report.file.save(f"statusnotat-{report.pk}.pdf", ContentFile(pdf), save=False)
     _set(
         report_id,
         file=report.file.name,
+        numbers_file=report.numbers_file.name,
         status=Report.Status.DONE,
         progress=100,
         finished_at=timezone.now(),
     )
+
+
+def numbers_sheets(context: dict) -> list[tuple[str, list[Figure]]]:
+    """The spreadsheet's sheets from a report's context: the summary, the whole municipality, each
+    district and each track, with every figure the PDF shows there (charts and tables alike)."""
+    municipality = municipality_current()
+    sheets = [(_("Sammenfatning"), [context["summary_figure"]])]
+    if context["city"]:
+        sheets.append((municipality.whole_label, [p["figure"] for p in context["city"]]))
+    for section in context["districts"]:
+        sheets.append((section["district"].name, [p["figure"] for p in section["panels"]]))
+    for section in context["tracks"]:
+        sheets.append((section["track"].name, [p["figure"] for p in section["panels"]]))
+    return sheets
 
 
 def report_mark_failed(*, report_id: int, error: BaseException) -> None:
@@ -166,8 +191,20 @@ TABLE_ONLY = {
 
 
 def _chart(figure: Figure) -> dict:
-    chart = None if figure.key in TABLE_ONLY else charts.data_uri(figure)
-    return {"figure": figure, "chart": chart}
+    """One figure of the PDF: a chart, a table or a line saying there is nothing to show; never a
+    chart and its table (issue 22).
+
+    A drawn figure's numbers are in the spreadsheet beside the PDF ("Tal bag rapporten"), with the
+    same suppression: the tables under the charts (the weekly ones 53 rows long) were most of
+    WeasyPrint's time and memory. A figure in TABLE_ONLY is its table; so is one with nothing to
+    draw but a suppressed cell ("<5" says more than an empty chart). One of only zeros is a line.
+    """
+    if figure.key in TABLE_ONLY:
+        return {"figure": figure, "chart": None, "empty": False}
+    if charts.has_values(figure):
+        return {"figure": figure, "chart": charts.data_uri(figure), "empty": False}
+    suppressed = any(cell.suppressed for row in figure.table.rows for cell in row)
+    return {"figure": figure, "chart": None, "empty": not suppressed}
 
 
 def report_context(report: Report, *, progress=lambda value: None) -> dict:

@@ -23,4 +23,9 @@ urlpatterns = [
     path("rapporter/", report_views.report_list, name="reports"),
     path("rapporter/<int:report_id>/raekke/", report_views.report_row, name="report_row"),
     path("rapporter/<int:report_id>/hent/", report_views.report_download, name="report_download"),
+    path(
+        "rapporter/<int:report_id>/tal/",
+        report_views.report_numbers_download,
+        name="report_numbers_download",
+    ),
 ]

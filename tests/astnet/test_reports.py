@@ -16,6 +16,9 @@ from astnet.reporting.tasks import report_render
 from tests import factories as f
 from tests.astnet.test_dashboards import add_visits
 
+# The page bound for a year of the factory city (see test_a_city_report_over_a_year_stays_short).
+PAGE_BOUND = 15
+
 ORDER = {"period_from": "2026-01-05", "period_to": "2026-03-29", "district": ""}
 
 
@@ -315,3 +318,171 @@ def test_report_sections_counted_two_at_a_time_come_back_in_order_and_in_danish(
         )
     assert results == [(0, "da"), (1, "da"), (2, "da"), (3, "da")]
     assert len(steps) == 4
+
+
+# --- the numbers behind the charts (issue 22) ----------------------------------------------------
+
+
+def sheet_blocks(sheet) -> dict[str, list[list[str]]]:
+    """Each figure's rows in a sheet of the numbers spreadsheet, under its title, as the text
+    the PDF would print (numbers written back with Danish separators)."""
+    from astnet.formats import format_number
+
+    blocks, title, rows = {}, None, []
+    for row in sheet.iter_rows(values_only=True):
+        cells = [format_number(c) if isinstance(c, int) else c or "" for c in row]
+        while cells and cells[-1] == "":
+            cells.pop()
+        if not cells:
+            title, rows = None, []
+        elif title is None:
+            title = cells[0]
+            blocks[title] = rows
+        else:
+            rows.append(cells)
+    return blocks
+
+
+def _without_trailing_blanks(row: list[str]) -> list[str]:
+    while row and row[-1] == "":
+        row = row[:-1]
+    return row
+
+
+def test_the_numbers_spreadsheet_holds_each_weekly_chart_s_numbers_suppressed(
+    client, city, django_capture_on_commit_callbacks
+):
+    from openpyxl import load_workbook
+
+    from astnet.reporting import dashboards
+    from offers.models import Offer
+
+    add_visits(city.griffen, 2, start=datetime.date(2026, 2, 2))  # week 6: two visits, "<5"
+    client.force_login(city.administration)
+    order(client, django_capture_on_commit_callbacks)
+    report = Report.objects.get()
+    with report.numbers_file.open("rb") as handle:
+        workbook = load_workbook(io.BytesIO(handle.read()))
+
+    period = Period(report.period_start, report.period_end)
+    for district in [city.amager, city.norrebro]:
+        board = dashboards.district_dashboard(
+            district=district, offers=Offer.objects.filter(district=district), period=period
+        )
+        weekly = next(figure for figure in board.figures if figure.key == "besoeg-pr-uge")
+        blocks = sheet_blocks(workbook[district.name])
+        published = [weekly.header, *weekly.display_rows()]
+        assert blocks["Besøg pr. uge"] == [_without_trailing_blanks(row) for row in published]
+    norrebro_weeks = sheet_blocks(workbook[city.norrebro.name])["Besøg pr. uge"]
+    week_6 = next(row for row in norrebro_weeks if row[0] == "Uge 6, 2026")
+    assert week_6[1] == "<5" and "2" not in week_6[1:]
+    assert any("«<5»" in str(row[0]) for row in workbook["Hele byen"].iter_rows(values_only=True))
+
+
+def test_the_numbers_spreadsheet_neutralises_formulas_in_names(
+    client, city, django_capture_on_commit_callbacks
+):
+    from openpyxl import load_workbook
+
+    city.nabo.name = "=HYPERLINK(1)"
+    city.nabo.save()
+    client.force_login(city.administration)
+    order(client, django_capture_on_commit_callbacks)
+    with Report.objects.get().numbers_file.open("rb") as handle:
+        sheet = load_workbook(io.BytesIO(handle.read()))[city.amager.name]
+    names = [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0]]
+    assert "'=HYPERLINK(1)" in names and "=HYPERLINK(1)" not in names
+
+
+def test_the_pdf_draws_charts_without_their_tables_and_says_where_the_numbers_are(
+    client, city, django_capture_on_commit_callbacks
+):
+    from django.template.loader import render_to_string
+    from django.utils.translation import override
+
+    from astnet.municipality import current
+
+    client.force_login(city.administration)
+    order(client, django_capture_on_commit_callbacks)
+    report = Report.objects.get()
+    with override("da"):
+        html = render_to_string(
+            "reports/report.html",
+            {**reports.report_context(report), "municipality": current()},
+        )
+    figures = re.findall(r'<div class="figure">.*?</div>', html, flags=re.S)
+    assert not [figure for figure in figures if "<img" in figure and "<table" in figure]
+    assert "<caption>Besøg pr. uge</caption>" not in html
+    assert html.count('alt="Besøg pr. uge.') == 2  # one chart for each district
+    assert "<caption>Nøgletal</caption>" in html  # tables that are never drawn stay tables
+    assert "Ingen i perioden." in html  # no anonymous visitors: a line, not a table of zeros
+    text = " ".join(pdf_text(report).split())
+    assert "Tallene bag diagrammet „Besøg pr. uge“ står i regnearket „Tal bag rapporten“" in text
+
+
+def test_the_archive_offers_the_numbers_beside_the_pdf_audited(
+    client, city, django_capture_on_commit_callbacks
+):
+    client.force_login(city.administration)
+    order(client, django_capture_on_commit_callbacks)
+    report = Report.objects.get()
+    url = reverse("dashboards:report_numbers_download", args=[report.pk])
+    page = client.get(reverse("dashboards:reports")).content.decode()
+    assert f'href="{url}"' in page and "Hent tal bag rapporten (regneark)" in page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert b"".join(response.streaming_content).startswith(b"PK")
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.EXPORT, object_id=str(report.pk), detail="xlsx"
+    ).exists()
+
+
+@pytest.mark.parametrize("role", ["staff", "leader", "council_member", "peer_mentor", "dpo"])
+def test_only_the_administration_may_fetch_the_numbers(
+    client, city, django_capture_on_commit_callbacks, role
+):
+    client.force_login(city.administration)
+    order(client, django_capture_on_commit_callbacks)
+    report = Report.objects.get()
+    client.force_login(getattr(city, role))
+    url = reverse("dashboards:report_numbers_download", args=[report.pk])
+    assert client.get(url).status_code == 403
+
+
+def test_numbers_of_a_report_not_done_or_made_before_them_are_not_found(client, city):
+    pending = Report.objects.create(
+        ordered_by=city.administration,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 1, 31),
+    )
+    older = Report.objects.create(
+        ordered_by=city.administration,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 1, 31),
+        status=Report.Status.DONE,
+        file="reports/2026/01/statusnotat-1.pdf",
+    )
+    client.force_login(city.administration)
+    for report in [pending, older]:
+        url = reverse("dashboards:report_numbers_download", args=[report.pk])
+        assert client.get(url).status_code == 404
+    assert (
+        "Hent tal bag rapporten" not in client.get(reverse("dashboards:reports")).content.decode()
+    )
+
+
+def test_a_city_report_over_a_year_stays_short(client, city, django_capture_on_commit_callbacks):
+    """The page count is bounded: 14 pages for this city's year, 19 with the tables under the
+    charts (issue 22: they made the city's report 60 pages and most of WeasyPrint's time and
+    memory). The bound leaves a page for a new section."""
+    client.force_login(city.administration)
+    order(
+        client,
+        django_capture_on_commit_callbacks,
+        period_from="2025-04-01",
+        period_to="2026-03-31",
+    )
+    with Report.objects.get().file.open("rb") as handle:
+        pages = len(PdfReader(io.BytesIO(handle.read())).pages)
+    assert pages <= PAGE_BOUND, pages

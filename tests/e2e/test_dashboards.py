@@ -1,5 +1,5 @@
-"""Dashboards and reports in the browser: the administration follows a report and downloads the PDF;
-a leader sees their own district's dashboard and nobody else's."""
+"""Dashboards and reports in the browser: the administration follows a report and downloads the PDF
+and the numbers behind it; a leader sees their own district's dashboard and nobody else's."""
 
 import datetime
 
@@ -66,6 +66,12 @@ def test_the_administration_follows_a_report_and_downloads_the_pdf(page, visits,
     path = download.value.path()
     with open(path, "rb") as handle:
         assert handle.read(4) == b"%PDF"
+    # The numbers behind the charts come beside it, as a spreadsheet (issue 22).
+    with page.expect_download() as download:
+        newest_row = page.locator(f"#rapport-{newest.pk}")
+        newest_row.get_by_role("link", name="Hent tal bag rapporten").click()
+    with open(download.value.path(), "rb") as handle:
+        assert handle.read(2) == b"PK"
 
     page.get_by_role("link", name="Byen", exact=True).click()
     page.get_by_role("heading", name="Hele byen", level=1).wait_for()
