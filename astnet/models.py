@@ -9,10 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from astnet.formats import format_date
-from astnet.storage import (  # noqa: F401 - migration 0003 names astnet.models.PrivateStorage
-    PrivateStorage,
-    private_storage,
-)
+from astnet.storage import PrivateStorage, private_storage  # noqa: F401 - migration 0003 names it
 
 
 class Role(models.TextChoices):
@@ -289,6 +286,7 @@ def current_municipality() -> Municipality:
 
 
 def report_upload_to(report: "Report", filename: str) -> str:
+    """The private storage path of a report's file: reports/YYYY/MM/<filename> (UTC month)."""
     return f"reports/{timezone.now():%Y/%m}/{filename}"
 
 
@@ -331,8 +329,7 @@ class Report(models.Model):
     file = models.FileField(
         _("fil"), storage=private_storage, upload_to=report_upload_to, blank=True
     )
-    # The numbers behind the report's charts as a spreadsheet, made by the same task as the PDF
-    # (issue 22: the weekly figures are charts only in the PDF). Empty for reports made before it.
+    # The numbers behind the PDF's charts (issue 22), made by the same task; empty in older reports.
     numbers_file = models.FileField(
         _("tal bag rapporten"),
         storage=private_storage,
@@ -340,8 +337,7 @@ class Report(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("bestilt"), default=timezone.now)
-    # When the render task last reached the broker; empty while it never did (broker down). The
-    # beat sweep (astnet.reporting.reports.reports_requeue) sends it again: the row, not the queue, is the truth.
+    # Empty while the task never reached the broker; the beat sweep (reports_requeue) resends it.
     enqueued_at = models.DateTimeField(_("sendt til køen"), null=True, blank=True)
     finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)
 

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from astnet.access import (
     ScopeAction,
     declare_audit_subject,
+    declare_public,
     follows,
     has_role,
     leader_district_ids,
@@ -80,6 +81,21 @@ declare_audit_subject("citizens.citizen")
 def _per_offer(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     """Visits and head counts belong to an offer: its staff change them, the leader reads."""
     return qs.filter(offer_work_condition(user, action))
+
+
+@rule("citizens.visitmonth")
+def _visit_months(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
+    """The monthly sums of visits are read like the visits of their offer; no one changes them
+    through the door: the database's triggers keep them (citizens/visit_months/sql.py)."""
+    if action != "view":
+        return qs.none()
+    return qs.filter(offer_work_condition(user, action))
+
+
+declare_public(
+    "citizens.visitmonthcheck",
+    "the nightly check's dates and row counts: no personal data, nothing about an offer",
+)
 
 
 def about_a_citizen(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
