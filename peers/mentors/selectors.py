@@ -85,10 +85,13 @@ def is_certified(mentor: PeerMentor) -> bool:
 
 
 def cohort_list(*, user) -> QuerySet[TrainingCohort]:
+    """The cohorts `user` may see, newest first, each with `participant_count`. Ordered here:
+    Django leaves Meta.ordering out of a grouped query, and the list is paginated."""
     return (
         access.scope(user, TrainingCohort)
         .select_related("programme")
         .annotate(participant_count=Count("participations", distinct=True))
+        .order_by("-start", "name", "pk")
     )
 
 
