@@ -2,6 +2,7 @@
 context processor for templates, so no page or module names a municipality itself."""
 
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpRequest
 from django.utils.functional import lazy
 from django.utils.text import capfirst
@@ -30,15 +31,23 @@ NEUTRAL = {
 
 def current(request: HttpRequest | None = None) -> Municipality:
     """The municipality record (one row, pk 1); an unsaved one with the NEUTRAL words when none
-    is set up yet. Read through the shared cache, and with a `request` once per request."""
+    is set up yet or the database cannot be read. Read through the shared cache, and with a
+    `request` once per request."""
     if request is not None:
         cached = getattr(request, _REQUEST_CACHE, None)
         if cached is not None:
             return cached
     municipality = cache.get(MUNICIPALITY_CACHE_KEY)
     if municipality is None:
-        municipality = Municipality.objects.filter(pk=1).first() or Municipality(pk=1, **NEUTRAL)
-        cache.set(MUNICIPALITY_CACHE_KEY, municipality, CACHE_SECONDS)
+        try:
+            municipality = Municipality.objects.filter(pk=1).first()
+        except DatabaseError:
+            # The error pages render through here: a database that is down (or not yet
+            # migrated) must still get the "400"/"500" page, with the neutral words, uncached.
+            municipality = Municipality(pk=1, **NEUTRAL)
+        else:
+            municipality = municipality or Municipality(pk=1, **NEUTRAL)
+            cache.set(MUNICIPALITY_CACHE_KEY, municipality, CACHE_SECONDS)
     if request is not None:
         setattr(request, _REQUEST_CACHE, municipality)
     return municipality

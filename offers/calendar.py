@@ -162,20 +162,15 @@ def calendar_bytes(
                 uid = f"activity-{activity.pk}-{span.first:%Y%m%d}@astnet"
             event = _event(activity, uid, stamp, zone, first)
             event.add("location", _location(activity, span.address))
-            rule = vRecur(freq="WEEKLY", byday=_ICAL_DAYS[activity.weekday])
-            if span.last is not None:
-                last = datetime.datetime.combine(span.last, activity.end_time, zone)
-                rule["until"] = last.astimezone(datetime.UTC)
-            event.add("rrule", rule)
-            skipped = [
-                datetime.datetime.combine(day, activity.start_time, zone)
-                for day in sorted(offer_closed)
-                if activity.occurs_on(day)
-                and first <= day
-                and (span.last is None or day <= span.last)
-            ]
-            if skipped:
-                event.add("exdate", skipped)
+            _repeat_weekly(
+                event,
+                weekday=activity.weekday,
+                first=first,
+                last=span.last,
+                times=(activity.start_time, activity.end_time),
+                zone=zone,
+                skipped=[day for day in sorted(offer_closed) if activity.occurs_on(day)],
+            )
             calendar.add_component(event)
     for hours in casework:
         for event in _casework_events(
@@ -183,6 +178,34 @@ def calendar_bytes(
         ):
             calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _repeat_weekly(
+    event: Event,
+    *,
+    weekday: int,
+    first: datetime.date,
+    last: datetime.date | None,
+    times: tuple[datetime.time, datetime.time],
+    zone: ZoneInfo,
+    skipped: list[datetime.date],
+) -> None:
+    """Make `event` repeat every week on `weekday` (0 = Monday) from `first` until the end of
+    `last` (local `zone`; UNTIL in UTC as RFC 5545 asks when DTSTART has a zone; open-ended if
+    None), leaving out the `skipped` days within that span as EXDATEs at the start time."""
+    starts_at, ends_at = times
+    rule = vRecur(freq="WEEKLY", byday=_ICAL_DAYS[weekday])
+    if last is not None:
+        until = datetime.datetime.combine(last, ends_at, zone)
+        rule["until"] = until.astimezone(datetime.UTC)
+    event.add("rrule", rule)
+    excluded = [
+        datetime.datetime.combine(day, starts_at, zone)
+        for day in skipped
+        if first <= day and (last is None or day <= last)
+    ]
+    if excluded:
+        event.add("exdate", excluded)
 
 
 def _casework_events(
@@ -219,20 +242,17 @@ def _casework_events(
         event.add("dtstart", datetime.datetime.combine(day, hours.starts_at, zone))
         event.add("dtend", datetime.datetime.combine(day, hours.ends_at, zone))
         event.add("location", f"{offer.name}, {span.address}" if span.address else offer.name)
-        rule = vRecur(freq="WEEKLY", byday=_ICAL_DAYS[hours.weekday])
-        if span.last is not None:
-            end = datetime.datetime.combine(span.last, hours.ends_at, zone)
-            rule["until"] = end.astimezone(datetime.UTC)
-        event.add("rrule", rule)
-        skipped = [
-            datetime.datetime.combine(closed_day, hours.starts_at, zone)
-            for closed_day in sorted(offer_closed)
-            if closed_day.weekday() == hours.weekday
-            and day <= closed_day
-            and (span.last is None or closed_day <= span.last)
-        ]
-        if skipped:
-            event.add("exdate", skipped)
+        _repeat_weekly(
+            event,
+            weekday=hours.weekday,
+            first=day,
+            last=span.last,
+            times=(hours.starts_at, hours.ends_at),
+            zone=zone,
+            skipped=[
+                closed for closed in sorted(offer_closed) if closed.weekday() == hours.weekday
+            ],
+        )
         events.append(event)
     return events
 

@@ -44,37 +44,36 @@ def report_row(request: HttpRequest, report_id: int) -> HttpResponse:
     return render(request, f"{TEMPLATE}#report-row", {"report": report})
 
 
-@access.require_role(Role.ADMINISTRATION)
-def report_download(request: HttpRequest, report_id: int) -> FileResponse:
+CONTENT_TYPES = {"pdf": "application/pdf", "xlsx": exports.FORMATS["xlsx"]}
+
+
+def _report_file(request: HttpRequest, report_id: int, field: str, kind: str, stem: str):
+    """A finished report's stored `field` ("file" or "numbers_file") as a download named
+    `stem-YYYYMMDD-YYYYMMDD.kind`, audited as an export with `kind` as detail; 404 while the
+    report is not done, or was made before the file existed."""
     report = access.get_in_scope(request.user, Report, pk=report_id)
-    if report.status != Report.Status.DONE or not report.file:
+    stored = getattr(report, field)
+    if report.status != Report.Status.DONE or not stored:
         raise Http404
     audit_record(
-        actor=request.user, action=Action.EXPORT, target=report, request=request, detail="pdf"
+        actor=request.user, action=Action.EXPORT, target=report, request=request, detail=kind
     )
-    filename = f"statusnotat-{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}.pdf"
     return FileResponse(
-        report.file.open("rb"),
+        stored.open("rb"),
         as_attachment=True,
-        filename=filename,
-        content_type="application/pdf",
+        filename=f"{stem}-{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}.{kind}",
+        content_type=CONTENT_TYPES[kind],
     )
+
+
+@access.require_role(Role.ADMINISTRATION)
+def report_download(request: HttpRequest, report_id: int) -> FileResponse:
+    """The report's PDF, for whoever may read the report."""
+    return _report_file(request, report_id, "file", "pdf", "statusnotat")
 
 
 @access.require_role(Role.ADMINISTRATION)
 def report_numbers_download(request: HttpRequest, report_id: int) -> FileResponse:
     """The spreadsheet beside the PDF (the numbers behind every chart, suppressed as in the PDF):
-    who may fetch the PDF may fetch this, and it is audited the same way. 404 until it exists."""
-    report = access.get_in_scope(request.user, Report, pk=report_id)
-    if report.status != Report.Status.DONE or not report.numbers_file:
-        raise Http404
-    audit_record(
-        actor=request.user, action=Action.EXPORT, target=report, request=request, detail="xlsx"
-    )
-    filename = f"statusnotat-tal-{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}.xlsx"
-    return FileResponse(
-        report.numbers_file.open("rb"),
-        as_attachment=True,
-        filename=filename,
-        content_type=exports.FORMATS["xlsx"],
-    )
+    who may fetch the PDF may fetch this, and it is audited the same way."""
+    return _report_file(request, report_id, "numbers_file", "xlsx", "statusnotat-tal")
