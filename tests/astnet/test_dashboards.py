@@ -6,17 +6,17 @@ import io
 
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from astnet.figures import Period
 from astnet.models import AuditEvent, DistrictTargetShare
-from astnet.reporting import tasks
+from astnet.reporting import dashboards, tasks
 from astnet.reporting.dashboards import cached
 from citizens.models import Citizen, Visit
-from offers.models import District
+from offers.models import District, Offer
 from tests import factories as f
 
 PERIOD = {"period_from": "2026-01-05", "period_to": "2026-03-29"}
@@ -549,3 +549,28 @@ def test_cached_charts_carry_this_pages_nonce_and_no_placeholder(client, figures
         assert page.count("<style") >= 1
         assert page.count("<style") == page.count(f'<style nonce="{nonce}"')
         assert "__csp_nonce__" not in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_weeks_counted_on_a_second_connection_are_the_same_figures(world):
+    """Outside a transaction the weekly section runs beside the others on its own connection
+    (issue 22); the dashboard has the same figures, in the same order, as counted in turn."""
+    add_visits(world.nabo, 12, citizens=6)
+    add_visits(world.nabo, 9, start=datetime.date(2025, 1, 6), citizens=9)
+    period = Period(datetime.date(2026, 1, 5), datetime.date(2026, 3, 29))
+    offers = Offer.objects.filter(district=world.nabo.district)
+
+    def counted():
+        dashboard = dashboards.district_dashboard(
+            district=world.nabo.district, offers=offers, period=period
+        )
+        return [(figure.key, figure.values) for figure in dashboard.figures]
+
+    assert not connection.in_atomic_block
+    beside = counted()
+    with transaction.atomic():
+        in_turn = counted()
+    assert beside == in_turn
+    weeks = dict(beside)["besoeg-pr-uge"]
+    assert sum(row[0] for row in weeks) == 12
+    assert sum(row[1] for row in weeks) == 9
