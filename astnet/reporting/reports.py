@@ -5,18 +5,16 @@ The Celery task in `astnet/tasks.py` only calls `render_report`; everything a re
 here from the same figures as the dashboards, so the PDF and the web pages always agree.
 """
 
-import contextvars
 import datetime
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 from django.core.files.base import ContentFile
-from django.db import connection, connections, transaction
+from django.db import transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from astnet import charts, exports, privacy
 from astnet.audit import Action, audit_record
@@ -26,6 +24,7 @@ from astnet.models import Report
 from astnet.municipality import current as municipality_current
 from astnet.pdf import render_pdf
 from astnet.reporting import dashboards
+from astnet.reporting.parallel import two_at_a_time
 from offers.models import District, Offer, Track
 
 logger = logging.getLogger(__name__)
@@ -239,7 +238,7 @@ def report_context(report: Report, *, progress=lambda value: None) -> dict:
         figures = dashboards.key_figures(scope) + dashboards.per_offer(scope)[:1]
         return {"track": track, "panels": [_chart(f) for f in figures]}
 
-    summary, city, *sections = _two_at_a_time(
+    summary, city, *sections = two_at_a_time(
         [summary_figure, city_panels]
         + [lambda d=district: district_section(d) for district in districts]
         + [lambda t=track: track_section(t) for track in tracks],
@@ -263,41 +262,6 @@ def report_context(report: Report, *, progress=lambda value: None) -> dict:
     }
     step()
     return context
-
-
-def _two_at_a_time(jobs: list, *, done) -> list:
-    """The jobs' results in order. A worker runs them two at a time, each thread with its own
-    database connection, so PostgreSQL counts on both cores while Python draws the charts.
-
-    Inside a transaction (a test, or a caller's atomic block) they run one by one instead: another
-    connection would not see the rows the transaction has not committed."""
-    if connection.in_atomic_block:
-        results = []
-        for job in jobs:
-            results.append(job())
-            done()
-        return results
-
-    language = get_language()
-
-    def run(job):
-        try:
-            with override(language):
-                return job()
-        finally:
-            connections.close_all()
-
-    # Each job keeps the caller's context (which database it reads from) in its thread.
-    contexts = [contextvars.copy_context() for _job in jobs]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [
-            pool.submit(context.run, run, job) for context, job in zip(contexts, jobs, strict=True)
-        ]
-        results = []
-        for future in futures:
-            results.append(future.result())
-            done()
-    return results
 
 
 def plain_summary(figure: Figure, period: Period) -> list[str]:

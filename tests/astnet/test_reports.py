@@ -304,7 +304,7 @@ def test_report_sections_counted_two_at_a_time_come_back_in_order_and_in_danish(
 
     from django.utils.translation import get_language, override
 
-    from astnet.reporting.reports import _two_at_a_time
+    from astnet.reporting.parallel import two_at_a_time
 
     def job(number):
         # The first job finishes last: the order must come from the list, not the clock.
@@ -313,7 +313,7 @@ def test_report_sections_counted_two_at_a_time_come_back_in_order_and_in_danish(
 
     steps = []
     with override("da"):
-        results = _two_at_a_time(
+        results = two_at_a_time(
             [lambda n=n: job(n) for n in range(4)], done=lambda: steps.append(1)
         )
     assert results == [(0, "da"), (1, "da"), (2, "da"), (3, "da")]

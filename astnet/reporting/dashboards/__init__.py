@@ -5,13 +5,9 @@ queries however many visits there are. A section for data another app keeps is a
 SECTIONS that returns no figures while that app's model is missing.
 """
 
-import contextvars
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
-from django.db import connection, connections
 from django.db.models import QuerySet
-from django.utils.translation import get_language, override
 
 from astnet.figures import Figure, Period
 from astnet.reporting.dashboards import city
@@ -32,6 +28,7 @@ from astnet.reporting.dashboards.survey_and_outreach import (
     satisfaction_summary,
 )
 from astnet.reporting.dashboards.visits import key_figures, per_offer, per_week
+from astnet.reporting.parallel import beside
 from offers.models import District
 
 __all__ = [
@@ -80,36 +77,21 @@ ALONGSIDE: frozenset[Section] = frozenset({per_week})
 
 def district_dashboard(*, district: District, offers: QuerySet, period: Period) -> Dashboard:
     """The district's figures for `period` at `offers` (already scoped to the district), in
-    SECTIONS' order. The ALONGSIDE sections run in a thread on their own connection, except
-    inside a transaction (a test, a caller's atomic block), where another connection would not
-    see its uncommitted rows: there every section runs in turn. Same figures either way."""
+    SECTIONS' order. The ALONGSIDE sections are counted on a second connection beside the rest
+    (`parallel.beside`; in turn inside a transaction). Same figures either way."""
     scope = Scope(offers=offers, period=period, district=district)
     dashboard = Dashboard(title=district.name, period=period)
-    if connection.in_atomic_block:
-        for section in SECTIONS:
-            dashboard.figures.extend(section(scope))
-        return dashboard
-    language = get_language()
+    aside = [section for section in SECTIONS if section in ALONGSIDE]
+    rest = [section for section in SECTIONS if section not in ALONGSIDE]
+    counted: dict[Section, list[Figure]] = {}
 
-    def aside(section: Section) -> list[Figure]:
-        try:
-            with override(language):
-                return section(scope)
-        finally:
-            connections.close_all()
+    def count(sections: list[Section]) -> None:
+        for section in sections:
+            counted[section] = section(scope)
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # The thread keeps the caller's context (which database it reads from).
-        pending = {
-            section: pool.submit(contextvars.copy_context().run, aside, section)
-            for section in SECTIONS
-            if section in ALONGSIDE
-        }
-        for section in SECTIONS:
-            if section in pending:
-                dashboard.figures.extend(pending[section].result())
-            else:
-                dashboard.figures.extend(section(scope))
+    beside(lambda: count(aside), lambda: count(rest))
+    for section in SECTIONS:
+        dashboard.figures.extend(counted[section])
     return dashboard
 
 
