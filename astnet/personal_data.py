@@ -138,8 +138,8 @@ def _delete_files(stored) -> None:
 
 declare(
     "astnet.report",
-    fields={"file": Treatment.KEEP},
-    reason="A Socialudvalg report: city figures after small-number suppression, no one's data.",
+    fields={"file": Treatment.KEEP, "numbers_file": Treatment.KEEP},
+    reason="A committee report and its numbers: figures after small-number suppression, no one's data.",
 )
 
 

@@ -11,3 +11,5 @@ class OffersConfig(AppConfig):
             access,
             signals,
         )
+
+        signals.connect_programme_page_receivers()

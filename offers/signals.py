@@ -5,6 +5,7 @@ the outreach hours), so a cached week of the page is never shown stale either (i
 
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -54,15 +55,23 @@ def _offer_changed(sender, instance: Offer, created: bool, **kwargs) -> None:
 PRINTED_ELSEWHERE = {"citizens.caseworkhours", "citizens.caseworkpartner"}
 
 
-@receiver(post_save)
-@receiver(post_delete)
-@receiver(m2m_changed)
 def _programme_row_changed(sender, **kwargs) -> None:
     """Districts' and tracks' names, target groups, moves, new offers, the outreach hours and
-    their partners: any row of the offers app, and of `PRINTED_ELSEWHERE`, may be printed on a
-    week of the programme page."""
-    model = sender if isinstance(sender, type) else None
-    if model is None:
-        return
-    if model._meta.app_label == "offers" or model._meta.label_lower in PRINTED_ELSEWHERE:
-        bump_programme_page_version()
+    their partners: a row of these may be printed on a week of the programme page."""
+    bump_programme_page_version()
+
+
+def connect_programme_page_receivers() -> None:
+    """Connect `_programme_row_changed` to every model of the offers app (their many-to-many
+    tables too) and to `PRINTED_ELSEWHERE`, by sender: a receiver for every model of the project
+    would run on every save anywhere, and would be a second writer beside the services for models
+    such as Citizen (tests/rights/test_history.py). Called from OffersConfig.ready()."""
+    models = [
+        *apps.get_app_config("offers").get_models(include_auto_created=True),
+        *(apps.get_model(label) for label in sorted(PRINTED_ELSEWHERE)),
+    ]
+    for model in models:
+        uid = f"programme-page-{model._meta.label_lower}"
+        post_save.connect(_programme_row_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_programme_row_changed, sender=model, dispatch_uid=uid)
+        m2m_changed.connect(_programme_row_changed, sender=model, dispatch_uid=uid)
