@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from peers.councils import voting
 from peers.models import Decision
@@ -52,7 +53,7 @@ def test_a_leader_adds_a_member_and_sets_the_budget_and_the_member_sees_it(
     page.get_by_label("Valgt til").fill("")
     page.get_by_role("button", name="Tilføj medlemmet").click()
     page.get_by_text("Nina Holm har nu en plads i rådet som medlem.").wait_for()
-    assert page.get_by_role("row", name="Nina Holm").is_visible()
+    expect(page.get_by_role("row", name="Nina Holm")).to_be_visible()
 
     page.get_by_role("link", name="Tilbage til Brugerrådet i Nabo").click()
     page.get_by_role("link", name="Rådets budget").click()
@@ -75,8 +76,8 @@ def test_a_leader_adds_a_member_and_sets_the_budget_and_the_member_sees_it(
     page.wait_for_url("**/hjem/**")
     page.goto("/raad/")
     page.wait_for_url(f"**/raad/{council_world.council.pk}/")
-    assert page.get_by_text("Tilbage: 25.000,00 kr.").is_visible()
-    assert page.get_by_role("progressbar").is_visible()
+    expect(page.get_by_text("Tilbage: 25.000,00 kr.")).to_be_visible()
+    expect(page.get_by_role("progressbar")).to_be_visible()
     assert page.get_by_role("link", name="Medlemmer og valgperioder").count() == 0
     assert_accessible(page)
 
@@ -100,6 +101,6 @@ def test_a_decision_by_vote_is_added_to_a_meeting_by_hand(page, council_world, a
     page.get_by_label("Kanotur · Bevilget", exact=False).check()
     page.get_by_role("button", name="Tilføj til referatet").click()
     page.get_by_text("1 beslutning står nu i mødets referat.").wait_for()
-    assert page.get_by_role("cell", name="Kanotur").is_visible()
+    expect(page.get_by_role("cell", name="Kanotur")).to_be_visible()
     assert_accessible(page)
     assert Decision.objects.get(application=application).meeting_id == meeting.pk

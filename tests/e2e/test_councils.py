@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from peers.models import Application
 from tests.e2e.conftest import log_in
@@ -51,7 +52,7 @@ def test_an_application_is_voted_granted_published_and_minuted(
     page.get_by_text("Ansøgerens fornavn må vises").click()
     page.get_by_role("button", name="Send ansøgningen").click()
     page.get_by_role("heading", name="Tak, ansøgningen er sendt").wait_for()
-    assert page.get_by_text("2.400,00 kr.").is_visible()
+    expect(page.get_by_text("2.400,00 kr.")).to_be_visible()
     assert_accessible(page)
 
     voters = [council_world.chair, council_world.bo, council_world.sanne]
@@ -79,14 +80,14 @@ def test_an_application_is_voted_granted_published_and_minuted(
     # The deciding vote swaps in the new budget and the decision without a reload (issue 19).
     phones[-1].locator(f"#budget-{council.pk}").get_by_text("7.600,00 kr.").wait_for()
     phones[-1].locator(f"#decisions-{council.pk}").get_by_text("Kanotur på Furesøen").wait_for()
-    assert phones[1].get_by_text(re.compile(r"Kvittering [A-Z0-9]{4}-[A-Z0-9]{4}")).is_visible()
+    expect(phones[1].get_by_text(re.compile(r"Kvittering [A-Z0-9]{4}-[A-Z0-9]{4}"))).to_be_visible()
     assert Application.objects.get().state == Application.State.GRANTED
     assert_accessible(phones[-1])
 
     page.context.clear_cookies()
     page.goto(f"/raad/{council.pk}/offentlig/")
-    assert page.get_by_text("Kanotur på Furesøen").is_visible()
-    assert page.get_by_text("søgt af Karin").is_visible()
+    expect(page.get_by_text("Kanotur på Furesøen")).to_be_visible()
+    expect(page.get_by_text("søgt af Karin")).to_be_visible()
     assert_accessible(page)
     page.set_viewport_size(PHONE)
     assert_accessible(page)
@@ -98,7 +99,7 @@ def test_an_application_is_voted_granted_published_and_minuted(
         chair_phone.get_by_label(voter.get_full_name(), exact=False).check()
     chair_phone.get_by_role("button", name="Gem mødet").click()
     chair_phone.get_by_role("link", name="Hent referatet som PDF").wait_for()
-    assert chair_phone.get_by_text("Kanotur på Furesøen").is_visible()
+    expect(chair_phone.get_by_text("Kanotur på Furesøen")).to_be_visible()
     assert_accessible(chair_phone)
     with chair_phone.expect_download() as download_info:
         chair_phone.get_by_role("link", name="Hent referatet som PDF").click()
@@ -116,7 +117,7 @@ def test_administration_sees_budget_totals_and_a_leader_the_district_councils(
     log_in(page, council_world.world.administration.username, TEST_PASSWORD)
     page.wait_for_url("**/hjem/**")
     page.get_by_role("link", name="Rådsbudgetter").click()
-    assert page.get_by_role("row", name="Brugerrådet i Nabo").is_visible()
+    expect(page.get_by_role("row", name="Brugerrådet i Nabo")).to_be_visible()
     for viewport in (DESKTOP, PHONE):
         page.set_viewport_size(viewport)
         assert_accessible(page)
@@ -126,7 +127,7 @@ def test_administration_sees_budget_totals_and_a_leader_the_district_councils(
     page.wait_for_url("**/hjem/**")
     page.get_by_role("link", name="Brugerråd", exact=True).click()
     page.get_by_role("link", name="Brugerrådet i Nabo").click()
-    assert page.get_by_text("Tilbage: 10.000,00 kr.").is_visible()
+    expect(page.get_by_text("Tilbage: 10.000,00 kr.")).to_be_visible()
     for viewport in (DESKTOP, PHONE):
         page.set_viewport_size(viewport)
         assert_accessible(page)

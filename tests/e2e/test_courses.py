@@ -4,6 +4,7 @@ the register of a session and rate a goal's progress; every page checked with ax
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from citizens.models import Attendance, Course, Enrollment, GoalRating
 from tests import factories as f
@@ -67,7 +68,7 @@ def test_staff_run_a_s85_group_course_from_creation_to_progress(page, world, ass
         page.get_by_role("status").filter(has_text=f"{name} har fået en plads").wait_for()
     participants = page.get_by_role("table", name="Deltagere med plads og deres mål")
     for name in NAMES:
-        assert participants.get_by_role("rowheader", name=name).is_visible()
+        expect(participants.get_by_role("rowheader", name=name)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Fremmøde").first.click()
@@ -99,12 +100,12 @@ def test_staff_run_a_s85_group_course_from_creation_to_progress(page, world, ass
         page.get_by_label("Kort note").fill("Sover bedre i weekenden")
         page.get_by_role("button", name="Gem vurdering").click()
         page.get_by_role("status").filter(has_text="Vurderingen er gemt").wait_for()
-    assert page.locator("svg[role=img]").is_visible()
-    assert (
-        page.get_by_role("table", name="Vurderinger (1–10)")
-        .get_by_role("cell", name="6", exact=True)
-        .is_visible()
-    )
+    expect(page.locator("svg[role=img]")).to_be_visible()
+    expect(
+        page.get_by_role("table", name="Vurderinger (1–10)").get_by_role(
+            "cell", name="6", exact=True
+        )
+    ).to_be_visible()
     assert_accessible(page)
     anne = Enrollment.objects.get(course=course, citizen__chosen_name="Anne")
     assert list(

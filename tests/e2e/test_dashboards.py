@@ -4,6 +4,7 @@ and the numbers behind it; a leader sees their own district's dashboard and nobo
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from astnet.models import Report
 from astnet.reporting import reports
@@ -75,7 +76,7 @@ def test_the_administration_follows_a_report_and_downloads_the_pdf(page, visits,
 
     page.get_by_role("link", name="Byen", exact=True).click()
     page.get_by_role("heading", name="Hele byen", level=1).wait_for()
-    assert page.get_by_role("table", name="Bydelene side om side").is_visible()
+    expect(page.get_by_role("table", name="Bydelene side om side")).to_be_visible()
     assert_accessible(page)
 
 
@@ -87,8 +88,8 @@ def test_a_leader_sees_only_their_own_districts_dashboard(page, visits, assert_a
     # Sections fold (issue 20): the leader opens the one they want.
     page.locator("summary", has_text="Besøg pr. tilbud").first.click()
     table = page.get_by_role("table", name="Besøg pr. tilbud")
-    assert table.get_by_role("row", name="Nabo").is_visible()
-    assert page.get_by_role("img", name="Besøg pr. tilbud").first.is_visible()
+    expect(table.get_by_role("row", name="Nabo")).to_be_visible()
+    expect(page.get_by_role("img", name="Besøg pr. tilbud").first).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Tilbud (valgfrit)").select_option(label="Nabo")

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import log_in
 from tests.factories import TEST_PASSWORD
@@ -16,8 +17,8 @@ def test_staff_logs_in_and_sees_their_home_without_accessibility_violations(
     log_in(page, world.staff.username, TEST_PASSWORD)
 
     page.wait_for_url("**/hjem/medarbejder/")
-    assert page.get_by_role("heading", level=1).is_visible()
-    assert page.get_by_text("Nabo").first.is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_text("Nabo").first).to_be_visible()
     assert_accessible(page)
 
 

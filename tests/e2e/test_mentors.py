@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from astnet.models import Membership, Role
 from peers.mentors.models import PeerMeeting, Placement
@@ -71,7 +72,7 @@ def test_coordinator_trains_and_places_a_mentor_who_logs_a_peer_meeting(
     page.get_by_label("Pladser", exact=True).fill("12")
     page.get_by_role("button", name="Gem").click()
     page.wait_for_url("**/peer/hold/*/")
-    assert page.get_by_role("heading", level=1, name="Forårsholdet").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Forårsholdet")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Peer-vejleder", exact=True).select_option(label="Sara Sørensen")
@@ -95,7 +96,7 @@ def test_coordinator_trains_and_places_a_mentor_who_logs_a_peer_meeting(
     assert_accessible(page)
     page.get_by_role("button", name="Gem").click()
     page.wait_for_url("**/peer/placeringer/")
-    assert page.get_by_role("row", name="Sara Sørensen").is_visible()
+    expect(page.get_by_role("row", name="Sara Sørensen")).to_be_visible()
     assert_accessible(page)
     placement = Placement.objects.get()
     assert placement.offer.name == "Mamma Mia"
@@ -103,7 +104,7 @@ def test_coordinator_trains_and_places_a_mentor_who_logs_a_peer_meeting(
 
     page.goto("/peer/")
     page.get_by_role("link", name="Årsmål for uddannede").click()
-    assert page.get_by_role("img", name="Uddannede peer-vejledere pr. år").is_visible()
+    expect(page.get_by_role("img", name="Uddannede peer-vejledere pr. år")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Log ud").click()
@@ -113,7 +114,7 @@ def test_coordinator_trains_and_places_a_mentor_who_logs_a_peer_meeting(
     page.get_by_role("navigation", name="Hovedmenu").get_by_role(
         "link", name="Min uddannelse"
     ).click()
-    assert page.get_by_text("Du blev certificeret").is_visible()
+    expect(page.get_by_text("Du blev certificeret")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Registrér et peer-møde").click()
     assert_accessible(page)
@@ -122,8 +123,8 @@ def test_coordinator_trains_and_places_a_mentor_who_logs_a_peer_meeting(
     page.get_by_label("Tema", exact=True).fill("Håb og recovery")
     page.get_by_role("button", name="Gem").click()
     page.wait_for_url("**/peer/min-uddannelse/")
-    assert page.get_by_text("Peer-mødet er registreret").is_visible()
-    assert page.get_by_role("cell", name="Håb og recovery").is_visible()
+    expect(page.get_by_text("Peer-mødet er registreret")).to_be_visible()
+    expect(page.get_by_role("cell", name="Håb og recovery")).to_be_visible()
     assert_accessible(page)
     meeting = PeerMeeting.objects.get()
     assert meeting.participants == 7

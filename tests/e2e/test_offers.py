@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import log_in
 from tests.factories import TEST_PASSWORD
@@ -41,8 +42,8 @@ def test_a_visitor_finds_an_activity_on_amager_next_tuesday_and_its_calendar(
     page.wait_for_url("**/program/?*bydel=amager*")
 
     day_heading = page.get_by_role("heading", level=3, name=f"Tirsdag {tuesday.day}.")
-    assert day_heading.is_visible()
-    assert page.get_by_role("heading", name="Kreativt værksted").is_visible()
+    expect(day_heading).to_be_visible()
+    expect(page.get_by_role("heading", name="Kreativt værksted")).to_be_visible()
     assert page.get_by_text("Fodbold på Nørrebro").count() == 0
     assert_accessible(page)
 
@@ -50,7 +51,7 @@ def test_a_visitor_finds_an_activity_on_amager_next_tuesday_and_its_calendar(
     assert subscribe.get_attribute("href").endswith("/tilbud/nabo/kalender.ics")
     assert subscribe.get_attribute("href").startswith("webcal://")
     href = "/tilbud/nabo/kalender.ics"
-    assert page.locator(f'a[href="{href}"][download]').first.is_visible()
+    expect(page.locator(f'a[href="{href}"][download]').first).to_be_visible()
     feed = page.request.get(href)
     assert feed.ok
     assert feed.headers["content-type"].startswith("text/calendar")
@@ -58,7 +59,7 @@ def test_a_visitor_finds_an_activity_on_amager_next_tuesday_and_its_calendar(
 
     page.get_by_role("link", name="Nabo").first.click()
     page.wait_for_url("**/tilbud/nabo/")
-    assert page.get_by_role("heading", level=1, name="Nabo").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Nabo")).to_be_visible()
     assert_accessible(page)
 
 
@@ -79,12 +80,12 @@ def test_staff_add_a_weekly_activity_and_see_it_on_the_public_programme(
     page.get_by_label("Slutter kl.").fill("13:00")
     page.get_by_role("button", name="Gem").click()
 
-    assert page.get_by_text("Intet er gemt").is_visible()
+    expect(page.get_by_text("Intet er gemt")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Ugedag").select_option(label="torsdag")
     page.get_by_label("Slutter kl.").fill("16:00")
     page.get_by_role("button", name="Gem").click()
-    assert page.get_by_text("Aktivitet er oprettet.").is_visible()
+    expect(page.get_by_text("Aktivitet er oprettet.")).to_be_visible()
 
     page.get_by_role("link", name="Aktivitetsprogram").click()
     page.get_by_label("Bydel").select_option(label="Center Amager")
@@ -92,7 +93,7 @@ def test_staff_add_a_weekly_activity_and_see_it_on_the_public_programme(
     page.wait_for_url("**/program/?*")
     if not page.get_by_role("heading", name="Brætspilscafé").count():
         page.get_by_role("link", name="Næste uge").click()
-    assert page.get_by_role("heading", name="Brætspilscafé").is_visible()
+    expect(page.get_by_role("heading", name="Brætspilscafé")).to_be_visible()
     assert_accessible(page)
 
 
@@ -105,21 +106,21 @@ def test_a_leader_records_a_move_and_the_omstilling_shows_it_moved(page, world, 
 
     page.get_by_role("textbox", name=re.compile(r"^Adresse")).fill("Sundholmsvej 8")
     page.get_by_role("button", name="Gem").click()
-    assert page.get_by_text("Intet er gemt").is_visible()
-    assert page.get_by_text("angiv den dag tilbuddet flytter").first.is_visible()
+    expect(page.get_by_text("Intet er gemt")).to_be_visible()
+    expect(page.get_by_text("angiv den dag tilbuddet flytter").first).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Flyttedato").fill("2017-03-01")
     page.get_by_role("button", name="Gem").click()
-    assert page.get_by_text("Tilbuddet er gemt.").is_visible()
+    expect(page.get_by_text("Tilbuddet er gemt.")).to_be_visible()
 
     page.get_by_role("link", name="Omstilling").click()
     page.get_by_label("Fra dato").fill("2017-02-01")
     page.get_by_label("Til dato").fill("2017-03-31")
     page.get_by_role("button", name="Vis", exact=True).click()
     page.wait_for_url("**/omstilling/?*til=2017-03-31*")
-    assert page.get_by_role("cell", name="Flyttet 1. mar. 2017", exact=False).is_visible()
-    assert page.get_by_text("til Sundholmsvej 8").is_visible()
+    expect(page.get_by_role("cell", name="Flyttet 1. mar. 2017", exact=False)).to_be_visible()
+    expect(page.get_by_text("til Sundholmsvej 8")).to_be_visible()
     assert_accessible(page)
 
 
@@ -132,8 +133,8 @@ def test_a_visitor_reads_the_users_councils_grants_on_the_offer_page(
 
     page.goto(reverse("offers_public:offer_detail", args=["nabo"]))
 
-    assert page.get_by_role("heading", name="Brugerrådets bevillinger").is_visible()
-    assert page.get_by_text("Tur i skoven").is_visible()
+    expect(page.get_by_role("heading", name="Brugerrådets bevillinger")).to_be_visible()
+    expect(page.get_by_text("Tur i skoven")).to_be_visible()
     assert_accessible(page)
 
 
@@ -148,25 +149,25 @@ def test_a_leader_closes_an_offer_with_a_date_and_confirms_and_the_omstilling_sh
     assert_accessible(page)
 
     page.get_by_role("button", name="Videre").click()
-    assert page.get_by_text("Angiv den dag tilbuddet lukker.").first.is_visible()
+    expect(page.get_by_text("Angiv den dag tilbuddet lukker.").first).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Lukkedato").fill(closing_day.isoformat())
     page.get_by_label("Erstattes af").select_option(label="Kompasset")
     page.get_by_role("button", name="Videre").click()
-    assert page.get_by_role("heading", name="Bekræft at Nabo lukker").is_visible()
-    assert page.get_by_text("Det erstattes af Kompasset.").is_visible()
+    expect(page.get_by_role("heading", name="Bekræft at Nabo lukker")).to_be_visible()
+    expect(page.get_by_text("Det erstattes af Kompasset.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Ja, luk tilbuddet").click()
     page.wait_for_url(f"**/omstilling/?dato={closing_day.isoformat()}")
-    assert page.get_by_text("Lukningen er gemt og vises i omstillingen.").is_visible()
+    expect(page.get_by_text("Lukningen er gemt og vises i omstillingen.")).to_be_visible()
     row = page.get_by_role("row", name=re.compile(r"^Nabo"))
-    assert row.get_by_role("cell", name="Kompasset").is_visible()
+    expect(row.get_by_role("cell", name="Kompasset")).to_be_visible()
     assert_accessible(page)
 
     page.goto(reverse("offers_public:offer_detail", args=["nabo"]))
-    assert page.get_by_text("Tilbuddet lukker").is_visible()
+    expect(page.get_by_text("Tilbuddet lukker")).to_be_visible()
     subscribe = page.get_by_role("link", name="Abonnér på tilbuddets kalender")
     assert subscribe.get_attribute("href").startswith("webcal://")
     assert_accessible(page)

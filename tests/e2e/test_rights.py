@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.db.models import Count
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from citizens.models import Visit
@@ -64,18 +65,18 @@ def test_the_dpo_exports_and_then_anonymises_a_citizen(
     assert "Bente Blomst" in "".join(p.extract_text() for p in reader.pages)
 
     page.get_by_role("link", name="Anonymisér borgeren").click()
-    assert page.get_by_role("heading", name="Det bliver fjernet").is_visible()
-    assert page.get_by_role("heading", name="Det bliver stående (uden navn)").is_visible()
+    expect(page.get_by_role("heading", name="Det bliver fjernet")).to_be_visible()
+    expect(page.get_by_role("heading", name="Det bliver stående (uden navn)")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Hvorfor anonymiseres borgeren?").select_option("request")
     page.get_by_role("button", name="Ja, anonymisér borgeren").click()
 
-    assert page.get_by_role("status").get_by_text("Borgeren er anonymiseret").is_visible()
+    expect(page.get_by_role("status").get_by_text("Borgeren er anonymiseret")).to_be_visible()
     assert page.get_by_role("link", name="Bente Blomst").count() == 0
     assert_accessible(page)
     page.get_by_label("Søg efter navn").fill("Bente")
     page.get_by_role("button", name="Søg").click()
-    assert page.get_by_text("Ingen borgere fundet.").is_visible()
+    expect(page.get_by_text("Ingen borgere fundet.")).to_be_visible()
 
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Samtykker").click()
     assert page.get_by_role("link", name="Bente Blomst").count() == 0

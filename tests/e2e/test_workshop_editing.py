@@ -4,6 +4,7 @@ compares the district's scenarios on a page; axe-core on every page."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import log_in
 from tests.factories import TEST_PASSWORD
@@ -67,5 +68,5 @@ def test_a_leader_edits_a_workshop_and_deletes_a_table(page, world, ws, assert_a
     page.get_by_role("table", name="Scenarierne side om side").get_by_text(
         "Bred åbningstid"
     ).wait_for()
-    assert page.get_by_role("link", name="Hent sammenligningen som PDF").is_visible()
+    expect(page.get_by_role("link", name="Hent sammenligningen som PDF")).to_be_visible()
     assert_accessible(page)

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import log_in
 from tests.factories import TEST_PASSWORD
@@ -148,7 +149,7 @@ def test_the_projector_shows_big_text_no_navigation_and_a_qr_code_to_the_ballot(
     )
     assert smallest >= 32
     qr = screen.get_by_role("img", name=re.compile(r"QR-kode, der åbner \S+stem\S* med koden"))
-    assert qr.is_visible()
+    expect(qr).to_be_visible()
     assert_accessible(screen)
     context.close()
 
@@ -228,7 +229,9 @@ def test_a_facilitator_revokes_a_copied_code_and_the_new_code_keeps_the_ballot(
     page.get_by_role("button", name="Ja, træk koden tilbage og lav en ny").click()
     new = ParticipantCode.objects.get(workshop=ws.amager, revoked_at__isnull=True).code
     page.get_by_text(f"Giv deltageren den nye kode {new}").wait_for()
-    assert page.get_by_role("img", name=f"QR-kode til stemmesedlen med koden {new}").is_visible()
+    expect(
+        page.get_by_role("img", name=f"QR-kode til stemmesedlen med koden {new}")
+    ).to_be_visible()
     assert_accessible(page)
 
     copier.reload()
