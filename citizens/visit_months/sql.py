@@ -15,6 +15,8 @@ bit that was set: the updates below add or take one from `visit_days` only when 
 so a repeated trigger (or a row already counted) never counts twice.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 # How to write "the first day of the visit's month" and "the visit's day as a bit" per database.
 _MONTH = {
     "postgresql": "date_trunc('month', {day})::date",
@@ -73,7 +75,10 @@ _CHANGED = (
 
 
 def create_triggers(vendor: str) -> list[str]:
-    """The statements that create the triggers on `vendor` ("postgresql" or "sqlite")."""
+    """The statements that create the triggers on `vendor` ("postgresql" or "sqlite").
+
+    Raises ImproperlyConfigured on any other database: without the triggers the visit months
+    would silently drift from the visits, so the migration must stop there."""
     if vendor == "postgresql":
         return [
             f"""
@@ -109,7 +114,9 @@ $$""",
             f"ON citizens_visit WHEN {changed} "
             f"BEGIN {_remove(vendor, 'OLD')} {_add(vendor, 'NEW')} END",
         ]
-    raise NotImplementedError(vendor)
+    raise ImproperlyConfigured(
+        f"astnet keeps visit months by triggers on PostgreSQL and SQLite only, not on {vendor}."
+    )
 
 
 def drop_triggers(vendor: str) -> list[str]:

@@ -297,3 +297,12 @@ def test_the_benchmark_seeding_fills_the_visit_months(db):
 
     assert VisitMonth.objects.exists()
     assert_in_step()
+
+
+def test_a_database_without_the_triggers_is_refused_not_left_to_drift():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from citizens.visit_months import sql
+
+    with pytest.raises(ImproperlyConfigured):
+        sql.create_triggers("mysql")
