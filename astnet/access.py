@@ -59,14 +59,20 @@ def memoised(user, key: tuple, build: Callable[[], QuerySet | Exists]):
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return build()
-    memo = getattr(user, _SCOPE_CACHE, None)
-    if memo is None:
-        memo = {}
-        setattr(user, _SCOPE_CACHE, memo)
+    memo = _memo(user)
     if key not in memo:
         memo[key] = build()
     value = memo[key]
     return value.all() if isinstance(value, QuerySet) else value
+
+
+def _memo(user) -> dict:
+    """What the door keeps for this user object (scopes built, objects found in a scope)."""
+    memo = getattr(user, _SCOPE_CACHE, None)
+    if memo is None:
+        memo = {}
+        setattr(user, _SCOPE_CACHE, memo)
+    return memo
 
 
 def roles(user) -> set[str]:
@@ -215,14 +221,58 @@ def _scope(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 def get_in_scope(
     user, queryset: QuerySet | type[Model], action: ScopeAction = "view", **lookup
 ) -> Model:
-    """One object the user may see (or change), or 404 whether it is missing or out of scope."""
+    """One object the user may see (or change), or 404 whether it is missing or out of scope.
+    The door remembers, for this user object (so this request), that the object was found in
+    that scope: `rows_about` reads the rows that follow it without asking its rule again."""
     try:
-        return scope(user, queryset, action).get(**lookup)
+        found = scope(user, queryset, action).get(**lookup)
     except (
         (queryset.model if isinstance(queryset, QuerySet) else queryset).DoesNotExist,
         ValueError,
     ) as error:
         raise Http404 from error
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        memo = _memo(user)
+        memo[("found", found._meta.label_lower, found.pk, action)] = True
+    return found
+
+
+# Models whose rule shows every row about an object the user may view (and maybe more rows), by
+# the field that points at that object: {"citizens.consent": "citizen"}.
+_FOLLOWS_OWNER: dict[str, str] = {}
+
+
+def declare_follows_owner(label: str, field: str) -> None:
+    """Declare that the rule of `label` lets a user view every row whose `field` points at an
+    object the user may view (the rule may show more rows, never fewer). Registered from the
+    app's access.py beside the rule; tests/astnet/test_rows_about.py proves each declaration
+    against its rule with rows of every kind. Lets `rows_about` skip the rule for an owner the
+    door has just found in the user's view scope."""
+    _FOLLOWS_OWNER[label] = field
+
+
+def follows_owner(label: str) -> str | None:
+    """The field named by `declare_follows_owner` for `label`, or None."""
+    return _FOLLOWS_OWNER.get(label)
+
+
+def rows_about(user, model: type[Model], owner: Model) -> QuerySet:
+    """The rows of `model` about `owner` (through the field declared with
+    `declare_follows_owner`) that `user` may view. When `get_in_scope` found `owner` in the
+    user's view scope for this user object (this request), that alone decides: the rule is not
+    compiled into the query again (issue 22: five lists on the citizen page each carried the
+    citizen's whole scope). Otherwise the model's rule decides as in `scope`.
+    Raises ImproperlyConfigured for a model without such a declaration."""
+    label = model._meta.label_lower
+    field = _FOLLOWS_OWNER.get(label)
+    if field is None:
+        raise ImproperlyConfigured(f"{label} is not declared to follow an owner.")
+    rows = model._default_manager.filter(**{field: owner})
+    found = getattr(user, "is_authenticated", False) and user.is_active
+    key = ("found", owner._meta.label_lower, owner.pk, "view")
+    if found and _memo(user).get(key):
+        return rows
+    return _scope(user, rows, "view")
 
 
 def follows(user, model: type[Model], action: ScopeAction, field: str) -> Exists:

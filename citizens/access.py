@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from astnet.access import (
     ScopeAction,
     declare_audit_subject,
+    declare_follows_owner,
     declare_public,
     follows,
     has_role,
@@ -104,5 +105,6 @@ def about_a_citizen(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     return qs.filter(follows(user, citizen_model, action, "citizen"))
 
 
-rule("citizens.consent")(about_a_citizen)
-rule("citizens.expectationtalk")(about_a_citizen)
+for _label in ("citizens.consent", "citizens.expectationtalk"):
+    rule(_label)(about_a_citizen)
+    declare_follows_owner(_label, "citizen")

@@ -186,18 +186,17 @@ def visits_by_month(*, citizen: Citizen, user) -> QuerySet:
 
 
 def talks_for(*, citizen: Citizen, user) -> QuerySet:
-    return (
-        access.scope(user, ExpectationTalk).filter(citizen=citizen).select_related("offer", "staff")
-    )
+    """The citizen's expectation talks the user may read (`access.rows_about`)."""
+    return access.rows_about(user, ExpectationTalk, citizen).select_related("offer", "staff")
 
 
 def consents_for(*, citizen: Citizen, user) -> QuerySet:
-    return (
-        access.scope(user, Consent)
-        .filter(citizen=citizen)
-        .select_related("recorded_by", "withdrawn_recorded_by")
+    """The citizen's consents the user may read, withdrawn ones too (`access.rows_about`)."""
+    return access.rows_about(user, Consent, citizen).select_related(
+        "recorded_by", "withdrawn_recorded_by"
     )
 
 
 def outreach_for(*, citizen: Citizen, user) -> QuerySet:
-    return access.scope(user, Outreach).filter(citizen=citizen).select_related("by")
+    """The follow-up calls made to the citizen that the user may read (`access.rows_about`)."""
+    return access.rows_about(user, Outreach, citizen).select_related("by")

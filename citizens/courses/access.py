@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from astnet.access import (
     ScopeAction,
+    declare_follows_owner,
     follows,
     has_role,
     leader_district_ids,
@@ -106,6 +107,9 @@ def _enrollments(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     return qs.filter(condition)
 
 
+declare_follows_owner("citizens.enrollment", "citizen")
+
+
 @rule("citizens.attendance")
 def _course_attendance(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
     return qs.filter(session__course__in=course_runner_ids(user, action))
@@ -119,6 +123,9 @@ def _goals(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
         Q(follows(user, citizen_model, action, "citizen"))
         | Q(enrollment__course__in=course_runner_ids(user, action))
     )
+
+
+declare_follows_owner("citizens.goal", "citizen")
 
 
 @rule("citizens.goalrating")

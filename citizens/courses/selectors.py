@@ -126,14 +126,12 @@ def courses_for_citizen(user, citizen) -> CitizenCourses:
     """For the citizen page: the courses and goals the user may see (three queries, whatever the
     number of courses)."""
     enrollments = list(
-        access.scope(user, Enrollment, "view")
-        .filter(citizen=citizen)
+        access.rows_about(user, Enrollment, citizen)
         .select_related("course", "moved_on_to")
         .order_by("-referral_date", "-pk")
     )
     goals = list(
-        access.scope(user, Goal, "view")
-        .filter(citizen=citizen)
+        access.rows_about(user, Goal, citizen)
         .select_related("enrollment__course")
         .prefetch_related(
             Prefetch("ratings", queryset=GoalRating.objects.order_by("rated_on", "pk"))

@@ -5,7 +5,14 @@ Registered into the one door (`astnet.access`) from `CitizensConfig.ready()`.
 
 from django.db.models import QuerySet
 
-from astnet.access import ScopeAction, has_role, leader_district_ids, rule, scope
+from astnet.access import (
+    ScopeAction,
+    declare_follows_owner,
+    has_role,
+    leader_district_ids,
+    rule,
+    scope,
+)
 from astnet.models import Role
 from citizens.access import about_a_citizen, offer_work_condition
 from offers.models import Offer
@@ -19,6 +26,7 @@ def _per_offer_follow_up(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
 
 
 rule("citizens.outreach")(about_a_citizen)
+declare_follows_owner("citizens.outreach", "citizen")
 
 
 def calls_citizens(user) -> bool:
