@@ -50,23 +50,29 @@ def _event_ip(request: HttpRequest | None) -> str | None:
     return client_ip(request if request is not None else _current_request.get())
 
 
-def chain_hash(event: AuditEvent, previous: str) -> str:
-    """SHA-256 (hex) over the event's content and `previous`, the hash of the event before it
-    ("" for the first). The content is written as canonical JSON, times in UTC to the microsecond,
-    so the same row always gives the same hash on PostgreSQL and SQLite."""
-    content = [
+def _canonical(values: list) -> str:
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+
+
+def _content(event: AuditEvent) -> list:
+    """The event's own fields as they are sealed: times in UTC to the microsecond, the IP
+    address as stored (the field writes IPv6 addresses in their normal form)."""
+    return [
         event.at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         event.actor_id,
         event.action,
         event.object_type,
         event.object_id,
-        # As stored: the field writes IPv6 addresses in their normal form.
         AuditEvent._meta.get_field("ip_address").to_python(event.ip_address) or "",
         event.detail,
-        previous,
     ]
-    canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def chain_hash(event: AuditEvent, previous: str) -> str:
+    """SHA-256 (hex) over the event's content and `previous`, the hash of the event before it
+    ("" for the first). The content is written as canonical JSON, so the same row always gives
+    the same hash on PostgreSQL and SQLite (and in `astnet_audit_append`, migration 0015)."""
+    return hashlib.sha256(_canonical([*_content(event), previous]).encode()).hexdigest()
 
 
 def audit_record(
@@ -95,10 +101,42 @@ def audit_record(
         detail=detail[:200],
     )
     alias = router.db_for_write(AuditEvent)
+    if connections[alias].vendor == "postgresql":
+        return _append_in_one_statement(event, connections[alias])
     # No savepoint of its own: the lock and the insert belong to the caller's transaction.
     with transaction.atomic(using=alias, savepoint=False):
         event.chain_hash = chain_hash(event, _previous_hash(connections[alias]) or "")
         event.save(using=alias)
+    return event
+
+
+def _append_in_one_statement(event: AuditEvent, connection) -> AuditEvent:
+    """Lock, read the last hash, seal and insert in one round trip (`astnet_audit_append`,
+    migration 0015; issue 22). The lock is held to the end of the surrounding transaction, or of
+    this statement's own when there is none. The application sends the canonical JSON of the
+    event's content without its closing bracket; the function appends the previous hash, so the
+    seal is `chain_hash(event, previous)` byte for byte."""
+    content = _canonical(_content(event))[:-1]
+    ip = AuditEvent._meta.get_field("ip_address").to_python(event.ip_address) or None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT event_id, event_hash FROM astnet_audit_append(%s, %s, %s, %s, %s, %s, %s, "
+            "%s, %s)",
+            [
+                _CHAIN_LOCK,
+                event.at,
+                event.actor_id,
+                event.action,
+                event.object_type,
+                event.object_id,
+                ip,
+                event.detail,
+                content,
+            ],
+        )
+        event.pk, event.chain_hash = cursor.fetchone()
+    event._state.adding = False
+    event._state.db = connection.alias
     return event
 
 

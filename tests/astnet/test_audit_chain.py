@@ -4,6 +4,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from astnet.audit import Action, audit_record, chain_hash
 from astnet.db_roles import grant_runtime_role
@@ -139,5 +141,51 @@ def test_a_superuser_is_refused_as_the_runtime_role(db):
 def test_an_ipv6_address_seals_as_it_is_stored(rf, world, capsys):
     request = rf.get("/", REMOTE_ADDR="2001:DB8:0:0:0:0:0:1")
     audit_record(actor=world.staff, action=Action.VIEW, target=world.nabo, request=request)
+    call_command("audit_verify")
+    assert "Audit chain intact" in capsys.readouterr().out
+
+
+# Any text PostgreSQL can store (no NUL): quotes, backslashes, control characters, letters outside
+# ASCII and characters outside the Basic Multilingual Plane, which JSON writers treat differently.
+_STORED_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=60
+)
+
+
+@given(detail=_STORED_TEXT, object_id=_STORED_TEXT)
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_the_database_seals_any_text_as_the_application_checks_it(world, detail, object_id):
+    """On PostgreSQL the event is sealed inside the database (`astnet_audit_append`, one round
+    trip); what it stores must verify with the application's own `chain_hash`."""
+    event = audit_record(
+        actor=world.staff,
+        action=Action.VIEW,
+        object_type="citizens.citizen",
+        object_id=object_id[:64],
+        detail=detail,
+    )
+    stored = AuditEvent.objects.get(pk=event.pk)
+    previous = (
+        AuditEvent.objects.filter(pk__lt=event.pk)
+        .order_by("-pk")
+        .values_list("chain_hash", flat=True)
+        .first()
+    )
+    assert stored.chain_hash == event.chain_hash
+    assert stored.chain_hash == chain_hash(stored, previous or "")
+
+
+def test_an_event_written_inside_a_transaction_that_rolls_back_leaves_no_link(world, capsys):
+    """The seal belongs to the caller's transaction: rolled back, the next event links to the
+    last one kept, and the chain still verifies."""
+    kept = audit_record(actor=world.staff, action=Action.VIEW, target=world.nabo)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        audit_record(actor=world.staff, action=Action.VIEW, target=world.griffen)
+        raise RuntimeError("rolled back")
+    after = audit_record(actor=world.staff, action=Action.VIEW, target=world.kompasset)
+
+    assert after.chain_hash == chain_hash(after, kept.chain_hash)
     call_command("audit_verify")
     assert "Audit chain intact" in capsys.readouterr().out
