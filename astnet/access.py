@@ -17,15 +17,18 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest
 
+from astnet import scope_cache
 from astnet.models import Membership, Role
 
 ScopeAction = Literal["view", "change"]
 ScopeRule = Callable[[object, QuerySet, ScopeAction], QuerySet]
 
 _MEMBERSHIP_CACHE = "_astnet_memberships"
-# Scopes built for this user object (issue 22: the citizen page built the citizen scope 13 times).
-# Kept on the user object beside its memberships, from which every scope is built: Django loads a
-# new user object for every request, so nothing outlives the request or passes to another user.
+# Scopes used for this user object (issue 22: the citizen page built the citizen scope 13 times),
+# and the objects found in them. Kept on the user object beside its memberships: Django loads a
+# new user object for every request, so nothing here outlives the request or passes to another
+# user. The scopes themselves come from `scope_cache`, shared by requests of the same user with
+# the same memberships.
 _SCOPE_CACHE = "_astnet_scopes"
 
 
@@ -51,17 +54,18 @@ def forget_memberships(user) -> None:
 
 
 def memoised(user, key: tuple, build: Callable[[], QuerySet | Exists]):
-    """The queryset or expression `build()` makes for `user`, built once per user object (so once
-    per request) under `key`. A queryset is handed out as a fresh copy each time (a caller's
-    evaluation or filters never reach the next caller); an expression as it is (a query copies it
-    when the expression is used). For scope rules and the parts they share (`course_runner_ids`):
-    what they build may depend only on the user and their memberships, which live exactly as long.
-    """
+    """The queryset or expression `build()` makes for `user` under `key`: looked up once per user
+    object (so once per request) and built once per process for the same user with the same
+    memberships (`scope_cache.shared`, which keeps no build that read the database). A queryset
+    is handed out as a fresh copy each time (a caller's evaluation or filters never reach the next
+    caller); an expression as it is (a query copies it when the expression is used). For scope
+    rules and the parts they share (`course_runner_ids`): what they build may depend only on the
+    user and their memberships, and ask everything else of the database in SQL."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return build()
     memo = _memo(user)
     if key not in memo:
-        memo[key] = build()
+        memo[key] = scope_cache.shared(key, scope_cache.user_key(user, memberships(user)), build)
     value = memo[key]
     return value.all() if isinstance(value, QuerySet) else value
 

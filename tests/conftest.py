@@ -107,6 +107,17 @@ def _municipality_as_cached() -> None:
 
 
 @pytest.fixture(autouse=True)
+def scopes_built_afresh():
+    """Each test builds its users' scopes afresh: ids come round again after a rollback (SQLite),
+    and some tests count or replace the rules' calls."""
+    from astnet import scope_cache
+
+    scope_cache.clear()
+    yield
+    scope_cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def tasks_in_process():
     """Tasks run in the test's own process and transaction, with Redis configured or not; the
     tests that start a real worker (test_celery_worker, test_report_worker) switch this off."""
