@@ -18,6 +18,30 @@ WCAG_21_AA = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_request_at_a_time_on_sqlite():
+    """On SQLite the live server's threads share the test's one in-memory connection, and a
+    request read while another wrote failed with "database table is locked" (a council vote
+    cast on one phone while the next phone reloaded). There the live server answers one request
+    at a time, closing each connection (Django's WSGIServer); on PostgreSQL each thread has its
+    own connection and the server stays threaded, as in production."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    class OneRequestAtATime(WSGIServer):
+        # The live server thread has already put the shared connection in place for itself.
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", OneRequestAtATime)
+        yield
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM):
