@@ -32,9 +32,14 @@ _MEMBERSHIP_CACHE = "_astnet_memberships"
 _SCOPE_CACHE = "_astnet_scopes"
 
 
+def _is_active_user(user) -> bool:
+    """A logged-in, active user: the only kind the door remembers anything for."""
+    return getattr(user, "is_authenticated", False) and user.is_active
+
+
 def memberships(user) -> list[Membership]:
     """The user's memberships, loaded once per request (cached on the user object)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _is_active_user(user):
         return []
     cached = getattr(user, _MEMBERSHIP_CACHE, None)
     if cached is None:
@@ -61,13 +66,24 @@ def memoised(user, key: tuple, build: Callable[[], QuerySet | Exists]):
     caller); an expression as it is (a query copies it when the expression is used). For scope
     rules and the parts they share (`course_runner_ids`): what they build may depend only on the
     user and their memberships, and ask everything else of the database in SQL."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _is_active_user(user):
         return build()
     memo = _memo(user)
     if key not in memo:
-        memo[key] = scope_cache.shared(key, scope_cache.user_key(user, memberships(user)), build)
+        if _USER_KEY not in memo:
+            memo[_USER_KEY] = scope_cache.user_key(user, memberships(user))
+        memo[key] = scope_cache.shared(key, memo[_USER_KEY], build)
     value = memo[key]
     return value.all() if isinstance(value, QuerySet) else value
+
+
+# Under this key the memo holds the user's `scope_cache.user_key`, made once per request.
+_USER_KEY = ("user_key",)
+
+
+def _found_key(obj: Model, action: ScopeAction) -> tuple:
+    """The memo's note that `get_in_scope` found `obj` in the user's `action` scope."""
+    return ("found", obj._meta.label_lower, obj.pk, action)
 
 
 def _memo(user) -> dict:
@@ -211,7 +227,7 @@ def scope(user, queryset: QuerySet | type[Model], action: ScopeAction = "view") 
 
 
 def _scope(user, qs: QuerySet, action: ScopeAction) -> QuerySet:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _is_active_user(user):
         return qs.none()
     label = qs.model._meta.label_lower
     if label in _PUBLIC:
@@ -235,9 +251,8 @@ def get_in_scope(
         ValueError,
     ) as error:
         raise Http404 from error
-    if getattr(user, "is_authenticated", False) and user.is_active:
-        memo = _memo(user)
-        memo[("found", found._meta.label_lower, found.pk, action)] = True
+    if _is_active_user(user):
+        _memo(user)[_found_key(found, action)] = True
     return found
 
 
@@ -255,11 +270,6 @@ def declare_follows_owner(label: str, field: str) -> None:
     _FOLLOWS_OWNER[label] = field
 
 
-def follows_owner(label: str) -> str | None:
-    """The field named by `declare_follows_owner` for `label`, or None."""
-    return _FOLLOWS_OWNER.get(label)
-
-
 def rows_about(user, model: type[Model], owner: Model) -> QuerySet:
     """The rows of `model` about `owner` (through the field declared with
     `declare_follows_owner`) that `user` may view. When `get_in_scope` found `owner` in the
@@ -272,9 +282,7 @@ def rows_about(user, model: type[Model], owner: Model) -> QuerySet:
     if field is None:
         raise ImproperlyConfigured(f"{label} is not declared to follow an owner.")
     rows = model._default_manager.filter(**{field: owner})
-    found = getattr(user, "is_authenticated", False) and user.is_active
-    key = ("found", owner._meta.label_lower, owner.pk, "view")
-    if found and _memo(user).get(key):
+    if _is_active_user(user) and _memo(user).get(_found_key(owner, "view")):
         return rows
     return _scope(user, rows, "view")
 

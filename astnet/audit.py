@@ -54,16 +54,21 @@ def _canonical(values: list) -> str:
     return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
 
 
+def _stored_ip(event: AuditEvent) -> str:
+    """The event's IP address as the database stores it (IPv6 in its normal form), or ""."""
+    return AuditEvent._meta.get_field("ip_address").to_python(event.ip_address) or ""
+
+
 def _content(event: AuditEvent) -> list:
     """The event's own fields as they are sealed: times in UTC to the microsecond, the IP
-    address as stored (the field writes IPv6 addresses in their normal form)."""
+    address as stored."""
     return [
         event.at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         event.actor_id,
         event.action,
         event.object_type,
         event.object_id,
-        AuditEvent._meta.get_field("ip_address").to_python(event.ip_address) or "",
+        _stored_ip(event),
         event.detail,
     ]
 
@@ -117,7 +122,6 @@ def _append_in_one_statement(event: AuditEvent, connection) -> AuditEvent:
     event's content without its closing bracket; the function appends the previous hash, so the
     seal is `chain_hash(event, previous)` byte for byte."""
     content = _canonical(_content(event))[:-1]
-    ip = AuditEvent._meta.get_field("ip_address").to_python(event.ip_address) or None
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT event_id, event_hash FROM astnet_audit_append(%s, %s, %s, %s, %s, %s, %s, "
@@ -129,7 +133,7 @@ def _append_in_one_statement(event: AuditEvent, connection) -> AuditEvent:
                 event.action,
                 event.object_type,
                 event.object_id,
-                ip,
+                _stored_ip(event) or None,
                 event.detail,
                 content,
             ],
