@@ -233,3 +233,22 @@ def test_the_app_runs_without_jit(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+@pytest.mark.django_db
+def test_a_repeated_query_is_planned_once_per_connection(db):
+    """Planning was most of the citizen page's time in PostgreSQL (issue 22): with server-side
+    binding, psycopg prepares a statement the connection has run five times, whatever its
+    parameters, and PostgreSQL keeps its plan for the connection."""
+    needs_postgresql()
+    citizens = [f.CitizenFactory() for _ in range(6)]
+
+    def prepared() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+            return cursor.fetchone()[0]
+
+    before = prepared()
+    for citizen in citizens:
+        Visit.objects.filter(citizen=citizen, day__gte=datetime.date(2026, 1, 1)).exists()
+    assert prepared() == before + 1
