@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from astnet.models import Report
 from astnet.reporting import reports
 from tests.astnet.test_dashboards import add_visits
-from tests.conftest import needs_postgresql
+from tests.conftest import needs_postgresql, needs_redis
 
 ORDER = {"period_from": "2026-01-05", "period_to": "2026-03-29", "district": ""}
 
@@ -246,3 +246,22 @@ def test_a_report_ordered_while_redis_is_stopped_is_delivered_when_it_returns(
     assert download.status_code == 200
     pdf = PdfReader(io.BytesIO(b"".join(download.streaming_content)))
     assert "Statusnotat" in pdf.pages[0].extract_text()
+
+
+def test_cache_operations_share_one_redis_client_per_connection_pool(settings):
+    """Django builds a redis-py client for every operation; ours keeps one per pool (issue 22),
+    and what one operation writes the next reads."""
+    from django.core.cache import caches
+
+    needs_redis()
+    settings.CACHES = {
+        "default": {"BACKEND": "astnet.cache.ForgivingRedisCache", "LOCATION": settings.REDIS_URL}
+    }
+    cache = caches["default"]
+    key = f"client-reuse-{uuid.uuid4()}"
+    cache.set(key, "v", 30)
+    assert cache.get(key) == "v"
+    client = cache._cache.get_client(key)
+    assert cache._cache.get_client(key, write=True) is client
+    cache.delete(key)
+    assert cache.get(key) is None
