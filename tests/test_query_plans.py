@@ -12,12 +12,13 @@ import json
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from astnet.db_router import reading_from_replica
 from astnet.figures import Period
 from citizens.models import (
     Consent,
@@ -252,3 +253,32 @@ def test_a_repeated_query_is_planned_once_per_connection(db):
     for citizen in citizens:
         Visit.objects.filter(citizen=citizen, day__gte=datetime.date(2026, 1, 1)).exists()
     assert prepared() == before + 1
+
+
+@pytest.mark.django_db(transaction=True, databases="__all__")
+def test_the_figures_are_planned_for_their_own_values():
+    """A generic plan made the 12-month district dashboards twice as slow (issue 22): dashboards
+    and reports read inside `reading_from_replica`, where nothing is prepared, on a connection
+    already open or one opened there (as a report's threads do); outside it, preparing is back."""
+    needs_postgresql()
+
+    def six_queries() -> None:
+        for day in range(1, 7):
+            Visit.objects.filter(day=datetime.date(2026, 1, day)).exists()
+
+    def prepared(alias: str) -> int:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+            return cursor.fetchone()[0]
+
+    connections.close_all()
+    with reading_from_replica():
+        alias = Visit.objects.all().db
+        six_queries()
+        assert prepared(alias) == 0
+    connection.ensure_connection()
+    with reading_from_replica():
+        six_queries()
+        assert prepared(alias) == 0
+    six_queries()
+    assert prepared("default") == 1

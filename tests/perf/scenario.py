@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from astnet.celery import app
+from astnet.db_router import reading_from_replica
 from astnet.figures import Period
 from astnet.models import Membership, Report, Role
 from astnet.reporting import dashboards
@@ -197,7 +198,8 @@ def time_city_report(env: dict) -> dict:
 
 def in_process_dashboards() -> dict:
     """The slowest district's uncached dashboard, in-process (no HTTP, no cache), in ms: over the
-    last twelve months and over the last month (issue 22: ≤ 250 ms for twelve months)."""
+    last twelve months and over the last month (issue 22: ≤ 250 ms for twelve months). Counted
+    inside `reading_from_replica`, as the cached dashboards count them (no prepared statements)."""
     today = timezone.localdate()
     periods = {
         "dashboard_12_months_ms": Period(today - datetime.timedelta(days=364), today),
@@ -208,9 +210,10 @@ def in_process_dashboards() -> dict:
         slowest = 0.0
         for district in District.objects.order_by("pk"):
             offers = Offer.objects.filter(district=district)
-            dashboards.district_dashboard(district=district, offers=offers, period=period)
-            started = time.perf_counter()
-            dashboards.district_dashboard(district=district, offers=offers, period=period)
+            with reading_from_replica():
+                dashboards.district_dashboard(district=district, offers=offers, period=period)
+                started = time.perf_counter()
+                dashboards.district_dashboard(district=district, offers=offers, period=period)
             slowest = max(slowest, (time.perf_counter() - started) * 1000)
         timings[key] = slowest
     return timings
