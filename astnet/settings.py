@@ -121,13 +121,16 @@ if env.str("DATABASE_REPLICA_URL", default=""):
 # Server-side binding, and psycopg's own threshold (Django switches preparing off by default), let a
 # connection prepare a statement it has run five times, so PostgreSQL plans it once per connection:
 # planning was 3.8 of the citizen page's 4.9 ms in PostgreSQL (issue 22). A transaction-mode pooler
-# (PgBouncer without prepared-statement support) in front of PostgreSQL would need it None.
+# (PgBouncer without prepared-statement support) in front of PostgreSQL needs them off:
+# DATABASE_PREPARED_STATEMENTS=0.
 for _alias in DATABASES:
     if DATABASES[_alias]["ENGINE"] == "django.db.backends.postgresql":
         _options = DATABASES[_alias].setdefault("OPTIONS", {})
         _options["options"] = "-c jit=off"
         _options["server_side_binding"] = True
-        _options["prepare_threshold"] = 5
+        _options["prepare_threshold"] = (
+            5 if env.bool("DATABASE_PREPARED_STATEMENTS", default=True) else None
+        )
 DATABASE_ROUTERS = ["astnet.db_router.ReplicaRouter"]
 # The role web, worker and beat connect as; `migrate`, run as the owner, grants it what it needs
 # and only SELECT and INSERT on the audit log (astnet/db_roles.py, issue 16).

@@ -102,3 +102,28 @@ def test_reports_and_attachments_are_stored_in_the_private_storage():
 
     for model in (Report, ApplicationAttachment):
         assert model._meta.get_field("file").storage is storages["private"]
+
+
+PRINT_PREPARING = (
+    "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; "
+    "print(o['server_side_binding'], o['prepare_threshold'])"
+)
+
+
+def test_prepared_statements_are_on_by_default_and_can_be_switched_off():
+    """On for PostgreSQL (issue 22); off for a transaction-mode PgBouncer, which cannot keep a
+    connection's prepared statements."""
+    postgres = "postgres://astnet@db.example:5432/astnet"
+    on = manage("shell", "-c", PRINT_PREPARING, SECRET_KEY="x", DATABASE_URL=postgres)
+    assert on.returncode == 0, on.stderr
+    assert on.stdout.splitlines()[-1] == "True 5"
+    off = manage(
+        "shell",
+        "-c",
+        PRINT_PREPARING,
+        SECRET_KEY="x",
+        DATABASE_URL=postgres,
+        DATABASE_PREPARED_STATEMENTS="0",
+    )
+    assert off.returncode == 0, off.stderr
+    assert off.stdout.splitlines()[-1] == "True None"
