@@ -236,6 +236,13 @@ def test_the_app_runs_without_jit(db):
         assert cursor.fetchone()[0] == "off"
 
 
+def prepared(alias: str = "default") -> int:
+    """How many statements the connection of `alias` has prepared."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        return cursor.fetchone()[0]
+
+
 @pytest.mark.django_db
 def test_a_repeated_query_is_planned_once_per_connection(db):
     """Planning was most of the citizen page's time in PostgreSQL (issue 22): with server-side
@@ -243,12 +250,6 @@ def test_a_repeated_query_is_planned_once_per_connection(db):
     parameters, and PostgreSQL keeps its plan for the connection."""
     needs_postgresql()
     citizens = [f.CitizenFactory() for _ in range(6)]
-
-    def prepared() -> int:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM pg_prepared_statements")
-            return cursor.fetchone()[0]
-
     before = prepared()
     for citizen in citizens:
         Visit.objects.filter(citizen=citizen, day__gte=datetime.date(2026, 1, 1)).exists()
@@ -265,11 +266,6 @@ def test_the_figures_are_planned_for_their_own_values():
     def six_queries() -> None:
         for day in range(1, 7):
             Visit.objects.filter(day=datetime.date(2026, 1, day)).exists()
-
-    def prepared(alias: str) -> int:
-        with connections[alias].cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM pg_prepared_statements")
-            return cursor.fetchone()[0]
 
     connections.close_all()
     with reading_from_replica():
