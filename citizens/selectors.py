@@ -4,12 +4,13 @@ import datetime
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Window
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Window
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from astnet import access
+from astnet.people import name_fields
 from astnet.row_urls import row_url
 from citizens.access import attendance_offer_ids
 from citizens.models import (
@@ -40,9 +41,11 @@ def attendance_offer(user, offer_id: int) -> Offer:
 
 
 def _with_visit_on(citizens: QuerySet, *, offer: Offer, day: datetime.date) -> QuerySet:
-    """Each citizen with their visit at `offer` on `day`, if any, in the same query."""
+    """Each citizen with their visit at `offer` on `day`, if any, in the same query: a row of the
+    roster or its search, which shows the chosen name and nothing else of the citizen (only that
+    column is read: a hundred rows, issue 22)."""
     visit = Visit.objects.filter(citizen=OuterRef("pk"), offer=offer, day=day)
-    return citizens.annotate(
+    return citizens.only("chosen_name").annotate(
         visit_id=Subquery(visit.values("pk")[:1]),
         visit_created_at=Subquery(visit.values("created_at")[:1]),
     )
@@ -163,10 +166,11 @@ def citizen_for_page(user, pk: int, action: access.ScopeAction = "view") -> Citi
 
 def citizen_for_detail(user, pk: int) -> Citizen:
     """The citizen page's citizen (404 outside the user's view scope), with `may_change`: whether
-    the user may also change them, read in the same query (the door's `follows`)."""
+    the user may also change them, read in the same query (the door's `follows`). The page names
+    the home offers and nothing more of them: only their names are read (issue 22)."""
     citizens = (
         Citizen.objects.select_related("district", "contact_person")
-        .prefetch_related("home_offers")
+        .prefetch_related(Prefetch("home_offers", queryset=Offer.objects.only("name")))
         .annotate(may_change=access.follows(user, Citizen, "change", "pk"))
     )
     return access.get_in_scope(user, citizens, "view", pk=pk)
@@ -185,17 +189,41 @@ def visits_by_month(*, citizen: Citizen, user) -> QuerySet:
 
 
 def talks_for(*, citizen: Citizen, user) -> QuerySet:
-    """The citizen's expectation talks the user may read (`access.rows_about`)."""
-    return access.rows_about(user, ExpectationTalk, citizen).select_related("offer", "staff")
+    """The citizen's expectation talks the user may read (`access.rows_about`), with what the
+    citizen page shows of each: the talk, its offer's name and who held it."""
+    return (
+        access.rows_about(user, ExpectationTalk, citizen)
+        .select_related("offer", "staff")
+        .only(
+            "held_on",
+            "wishes_and_goals",
+            "what_helps",
+            "activities_to_try",
+            "follow_up_consent_asked",
+            "follow_up_consent_given",
+            "contact_person_agreed",
+            "contact_method",
+            "offer__name",
+            *name_fields("staff"),
+        )
+    )
 
 
 def consents_for(*, citizen: Citizen, user) -> QuerySet:
-    """The citizen's consents the user may read, withdrawn ones too (`access.rows_about`)."""
-    return access.rows_about(user, Consent, citizen).select_related(
-        "recorded_by", "withdrawn_recorded_by"
+    """The citizen's consents the user may read, withdrawn ones too (`access.rows_about`), with
+    what the citizen page shows of each."""
+    return (
+        access.rows_about(user, Consent, citizen)
+        .select_related("recorded_by")
+        .only("kind", "partner_name", "given_at", "withdrawn_at", *name_fields("recorded_by"))
     )
 
 
 def outreach_for(*, citizen: Citizen, user) -> QuerySet:
-    """The follow-up calls made to the citizen that the user may read (`access.rows_about`)."""
-    return access.rows_about(user, Outreach, citizen).select_related("by")
+    """The follow-up calls made to the citizen that the user may read (`access.rows_about`), with
+    what the citizen page shows of each."""
+    return (
+        access.rows_about(user, Outreach, citizen)
+        .select_related("by")
+        .only("on", "outcome", "note", *name_fields("by"))
+    )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from citizens.models import Citizen, Consent, Course, Enrollment, Goal, GoalRating, Visit
 from tests import factories as f
 from tests.offers.factories import ActivityFactory
+from tests.rights import factories as rf
 
 pytestmark = pytest.mark.django_db
 
@@ -64,12 +65,10 @@ def test_the_roster_of_a_hundred_rows(client, world):
     assert not [q for q in sql if q.startswith("SELECT COUNT(*)")]
 
 
-def test_the_citizen_page_with_courses_and_goals(client, world):
-    citizen = _regulars(world.nabo, 1)[0]
+def _course(world, title: str) -> Course:
     today = timezone.localdate()
-    Visit.objects.create(citizen=citizen, offer=world.nabo, day=today)
     course = Course.objects.create(
-        title="Søvn",
+        title=title,
         kind=Course.Kind.UNREFERRED,
         track=f.TrackFactory(),
         lead=world.staff,
@@ -77,12 +76,63 @@ def test_the_citizen_page_with_courses_and_goals(client, world):
         start_date=today - datetime.timedelta(days=7),
     )
     course.host_offers.add(world.nabo)
-    enrollment = Enrollment.objects.create(citizen=citizen, course=course, enrolled_by=world.staff)
-    goal = Goal.objects.create(
-        citizen=citizen, enrollment=enrollment, text="Sove", created_by=world.staff
+    return course
+
+
+def test_the_citizen_page_with_courses_and_goals(client, world):
+    """Every kind of row the page prints (a talk and a consent with the staff who made them, a
+    withdrawn consent, an outreach call, an enrolment waiting, ongoing, stopped, moved on to an
+    offer and moved on elsewhere, goals with and without a course): the selectors read only the
+    columns the page shows, so a row that reached for another would add a query here."""
+    citizen = _regulars(world.nabo, 1)[0]
+    today = timezone.localdate()
+    Visit.objects.create(citizen=citizen, offer=world.nabo, day=today)
+    ongoing = Enrollment.objects.create(
+        citizen=citizen, course=_course(world, "Søvn"), enrolled_by=world.staff
     )
-    GoalRating.objects.create(goal=goal, score=4, recorded_by=world.staff)
+    Enrollment.objects.create(
+        citizen=citizen, course=_course(world, "Gåtur"), waiting_position=1, enrolled_by=world.staff
+    )
+    ended = {"end_date": today, "enrolled_by": world.staff}
+    Enrollment.objects.create(
+        citizen=citizen,
+        course=_course(world, "Kor"),
+        outcome=Enrollment.Outcome.STOPPED_EARLY,
+        stop_reason="Flyttede",
+        **ended,
+    )
+    Enrollment.objects.create(
+        citizen=citizen,
+        course=_course(world, "Maling"),
+        outcome=Enrollment.Outcome.MOVED_ON,
+        moved_on_to=world.nabo,
+        **ended,
+    )
+    Enrollment.objects.create(
+        citizen=citizen,
+        course=_course(world, "Løb"),
+        outcome=Enrollment.Outcome.MOVED_ON,
+        moved_on_to_other="Et job",
+        **ended,
+    )
+    for enrollment in (ongoing, None):
+        goal = Goal.objects.create(
+            citizen=citizen, enrollment=enrollment, text="Sove", created_by=world.staff
+        )
+        GoalRating.objects.create(goal=goal, score=4, note="Bedre", recorded_by=world.staff)
     Consent.objects.create(citizen=citizen, kind=Consent.Kind.FOLLOW_UP, recorded_by=world.staff)
+    Consent.objects.create(
+        citizen=citizen,
+        kind=Consent.Kind.PARTNER,
+        partner_name="Lægen",
+        recorded_by=world.staff,
+        given_at=timezone.now() - datetime.timedelta(days=3),
+        withdrawn_at=timezone.now(),
+        withdrawn_recorded_by=world.staff,
+    )
+    rf.TalkFactory(citizen=citizen, offer=world.nabo, staff=world.staff, contact_method="phone")
+    follow_up = rf.FollowUpFactory(citizen=citizen, offer=world.nabo)
+    rf.OutreachFactory(citizen=citizen, follow_up=follow_up, by=world.staff)
     client.force_login(world.staff)
     sql = _page_queries(client, reverse("citizens:detail", args=[citizen.pk]))
     # Session, user, memberships, the citizen (whether the user may change them in the same
@@ -91,6 +141,9 @@ def test_the_citizen_page_with_courses_and_goals(client, world):
     # middleware.
     assert len(sql) <= 14
     assert not [q for q in sql if q.startswith("SELECT COUNT(*)")]
+    page = client.get(reverse("citizens:detail", args=[citizen.pk])).content.decode()
+    for shown in ("Flyttede", "Et job", "Lægen", "Bedre", world.nabo.name, "Gåtur"):
+        assert shown in page
 
 
 def _uncached_and_cached(client, url: str) -> tuple[list[str], list[str]]:

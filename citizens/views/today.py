@@ -66,31 +66,40 @@ def _today_context(request: HttpRequest, offer, **extra) -> dict:
         if isinstance(shown, Page):
             shown.object_list = _as_rows(shown.object_list, offer=offer, undo_since=undo_since)
         elif isinstance(shown, Citizen):
-            _as_rows([shown], offer=offer, undo_since=undo_since)
+            context[name] = _as_rows([shown], offer=offer, undo_since=undo_since)[0]
         elif shown is not None:
             context[name] = _as_rows(shown, offer=offer, undo_since=undo_since)
     return context
 
 
-def _as_rows(citizens, *, offer, undo_since) -> list[Citizen]:
-    """Gives each citizen what their row shows, made here once per row rather than by filters
-    and translation tags in the template (a roster has a hundred rows, issue 22): the links
+def _as_rows(citizens, *, offer, undo_since) -> list[dict]:
+    """What each citizen's row shows, made here once per row rather than by filters and
+    translation tags in the template (a roster has a hundred rows, issue 22): the name, the links
     (`selectors.with_row_links`), the time of the check-in, whether it may still be undone and
-    until when (seconds since the epoch, for the page's countdown)."""
+    until when (seconds since the epoch, for the page's countdown). A row is a dict: the template
+    finds each value at its first lookup, where a model instance makes it try a key first."""
     undo_seconds = int(services.UNDO_WINDOW.total_seconds())
-    rows = list(citizens)
-    selectors.with_row_links([row for row in rows if not hasattr(row, "detail_url")], offer=offer)
-    for citizen in rows:
-        citizen.row_key = str(citizen.pk)
-        created_at = getattr(citizen, "visit_created_at", None)
-        if created_at is None:
-            continue
-        citizen.checked_in_label = _("Tjekket ind kl. %(time)s") % {
-            "time": timezone.localtime(created_at).strftime("%H.%M")
+    citizens = list(citizens)
+    selectors.with_row_links([c for c in citizens if not hasattr(c, "detail_url")], offer=offer)
+    rows = []
+    for citizen in citizens:
+        row = {
+            "row_key": str(citizen.pk),
+            "chosen_name": citizen.chosen_name,
+            "detail_url": citizen.detail_url,
+            "check_in_url": citizen.check_in_url,
+            "undo_url": citizen.undo_url,
+            "visit_id": getattr(citizen, "visit_id", None),
         }
-        citizen.may_undo = created_at > undo_since
-        citizen.undo_until = str(int(created_at.timestamp()) + undo_seconds)
-        citizen.undo_label = _("fremmøde for %(name)s") % {"name": citizen.chosen_name}
+        created_at = getattr(citizen, "visit_created_at", None)
+        if created_at is not None:
+            row["checked_in_label"] = _("Tjekket ind kl. %(time)s") % {
+                "time": timezone.localtime(created_at).strftime("%H.%M")
+            }
+            row["may_undo"] = created_at > undo_since
+            row["undo_until"] = str(int(created_at.timestamp()) + undo_seconds)
+            row["undo_label"] = _("fremmøde for %(name)s") % {"name": citizen.chosen_name}
+        rows.append(row)
     return rows
 
 

@@ -30,6 +30,16 @@ def test_dates_read_as_people_here_write_them():
     assert format_date(None) == ""
 
 
+def test_every_month_is_named_as_django_names_it_in_danish():
+    """The month names are written out for speed; Django's Danish translation is the reference."""
+    from django.utils import formats
+
+    with translation.override("da"):
+        for month in range(1, 13):
+            day = datetime.date(2026, month, 1)
+            assert format_date(day, month=True) == formats.date_format(day, "F Y")
+
+
 def test_numbers_have_danish_separators():
     assert format_number(12345) == "12.345"
     assert format_number(1234567) == "1.234.567"
