@@ -1,7 +1,9 @@
 """The door builds a user's scopes once per request (issue 22) and never hands one user's, or
 one request's, scope to another."""
 
+import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 from django.urls import reverse
 
 from astnet import access
@@ -88,3 +90,28 @@ def test_an_anonymous_user_is_never_memoised(world):
     anonymous = AnonymousUser()
     assert list(access.scope(anonymous, Citizen)) == []
     assert not hasattr(anonymous, "_astnet_scopes")
+
+
+def test_looking_up_objects_asks_the_rule_once_per_request(world, monkeypatch):
+    """`get_in_scope` with a queryset of its own (select_related, annotations) puts in the scope
+    the door built for this user, not the rule built around that queryset again (issue 22)."""
+    first = f.CitizenFactory(chosen_name="Bo", home_offers=[world.nabo])
+    second = f.CitizenFactory(chosen_name="Ib", home_offers=[world.nabo])
+    outside = f.CitizenFactory(chosen_name="Al", home_offers=[world.griffen])
+    built = []
+    rule = access._RULES["citizens.citizen"]
+
+    def counted(user, qs, action):
+        built.append(action)
+        return rule(user, qs, action)
+
+    monkeypatch.setitem(access._RULES, "citizens.citizen", counted)
+    monkeypatch.setattr(access.scope_cache, "shared", lambda key, user_key, build: build())
+    with_district = Citizen.objects.select_related("district")
+
+    assert access.get_in_scope(world.staff, with_district, pk=first.pk) == first
+    assert access.get_in_scope(world.staff, with_district, pk=second.pk) == second
+    assert access.get_in_scope(world.staff, Citizen, pk=second.pk) == second
+    with pytest.raises(Http404):
+        access.get_in_scope(world.staff, with_district, pk=outside.pk)
+    assert built == ["view"]
