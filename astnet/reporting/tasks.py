@@ -3,6 +3,7 @@ dashboards' cache). The task names keep their `astnet.` prefix: beat schedules a
 refer to them by name."""
 
 from celery import Task, shared_task
+from celery.signals import worker_process_init, worker_ready
 
 from astnet.reporting import reports
 from astnet.reporting.dashboards import cached
@@ -50,3 +51,12 @@ def report_order_monthly() -> int:
 def refresh_dashboards() -> int:
     """Run by django-celery-beat every few minutes: the default dashboards, counted ahead."""
     return cached.refresh_defaults(period=default_period())
+
+
+@worker_ready.connect
+@worker_process_init.connect
+def report_warm_up_on_start(**_kwargs) -> None:
+    """A worker loads what reports need when it starts, in the process that will run them (the
+    worker itself with a solo or thread pool, each child of a prefork pool), not while the first
+    person to order a report waits."""
+    reports.report_warm_up()
