@@ -129,10 +129,18 @@ class Visit(models.Model):
     """One citizen at one offer on one day; a second check-in the same day is the same visit."""
 
     citizen = models.ForeignKey(
-        Citizen, verbose_name=_("borger"), on_delete=models.CASCADE, related_name="visits"
+        Citizen,
+        verbose_name=_("borger"),
+        on_delete=models.CASCADE,
+        related_name="visits",
+        db_index=False,
     )
     offer = models.ForeignKey(
-        Offer, verbose_name=_("tilbud"), on_delete=models.PROTECT, related_name="visits"
+        Offer,
+        verbose_name=_("tilbud"),
+        on_delete=models.PROTECT,
+        related_name="visits",
+        db_index=False,
     )
     day = models.DateField(_("dato"))
     # The database default covers rows written outside the ORM (the benchmark's COPY).
@@ -174,7 +182,11 @@ class AnonymousVisits(models.Model):
     """The head count of people who came without being registered, per offer per day."""
 
     offer = models.ForeignKey(
-        Offer, verbose_name=_("tilbud"), on_delete=models.PROTECT, related_name="anonymous_visits"
+        Offer,
+        verbose_name=_("tilbud"),
+        on_delete=models.PROTECT,
+        related_name="anonymous_visits",
+        db_index=False,
     )
     day = models.DateField(_("dato"))
     count = models.PositiveIntegerField(_("antal"), default=0)

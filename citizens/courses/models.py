@@ -121,7 +121,11 @@ class Session(models.Model):
     """One meeting of a course; unreferred courses also count the drop-ins who came."""
 
     course = models.ForeignKey(
-        Course, verbose_name=_("forløb"), on_delete=models.CASCADE, related_name="sessions"
+        Course,
+        verbose_name=_("forløb"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        db_index=False,
     )
     date = models.DateField(_("dato"))
     starts_at = models.TimeField(_("klokken"))
@@ -158,9 +162,14 @@ class Enrollment(models.Model):
         verbose_name=_("borger"),
         on_delete=models.CASCADE,
         related_name="enrollments",
+        db_index=False,
     )
     course = models.ForeignKey(
-        Course, verbose_name=_("forløb"), on_delete=models.CASCADE, related_name="enrollments"
+        Course,
+        verbose_name=_("forløb"),
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+        db_index=False,
     )
     referral_source = models.CharField(
         _("henvist af"), max_length=20, choices=Source.choices, default=Source.AST
@@ -272,7 +281,11 @@ class Attendance(models.Model):
         CANCELLED = "cancelled", _("Meldt afbud")
 
     session = models.ForeignKey(
-        Session, verbose_name=_("mødegang"), on_delete=models.CASCADE, related_name="attendances"
+        Session,
+        verbose_name=_("mødegang"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        db_index=False,
     )
     enrollment = models.ForeignKey(
         Enrollment,

@@ -59,7 +59,11 @@ class FollowUp(models.Model):
         related_name="follow_ups",
     )
     offer = models.ForeignKey(
-        Offer, verbose_name=_("tilbud"), on_delete=models.CASCADE, related_name="follow_ups"
+        Offer,
+        verbose_name=_("tilbud"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+        db_index=False,
     )
     last_visit_on = models.DateField(_("sidste fremmøde"), null=True, blank=True)
     opened_on = models.DateField(_("på listen siden"))

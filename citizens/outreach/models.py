@@ -30,7 +30,11 @@ class CaseworkHours(models.Model):
     """A partner's recurring weekly hours at an offer (local time)."""
 
     offer = models.ForeignKey(
-        Offer, on_delete=models.CASCADE, related_name="casework_hours", verbose_name=_("tilbud")
+        Offer,
+        on_delete=models.CASCADE,
+        related_name="casework_hours",
+        verbose_name=_("tilbud"),
+        db_index=False,
     )
     partner = models.ForeignKey(
         CaseworkPartner, on_delete=models.PROTECT, related_name="hours", verbose_name=_("partner")
@@ -64,6 +68,7 @@ class Consultation(models.Model):
         on_delete=models.PROTECT,
         related_name="consultations",
         verbose_name=_("træffetid"),
+        db_index=False,
     )
     day = models.DateField(_("dag"))
     citizen = models.ForeignKey(

@@ -79,6 +79,7 @@ class CitizenRevision(models.Model):
         verbose_name=_("borger"),
         on_delete=models.CASCADE,
         related_name="revisions",
+        db_index=False,
     )
     changed_at = models.DateTimeField(_("ændret"), default=timezone.now, db_index=True)
     changed_by = models.ForeignKey(

@@ -43,7 +43,11 @@ class SurveyResponse(models.Model):
         YEARLY = "yearly", _("Årlig undersøgelse")
 
     offer = models.ForeignKey(
-        Offer, on_delete=models.PROTECT, related_name="survey_responses", verbose_name=_("tilbud")
+        Offer,
+        on_delete=models.PROTECT,
+        related_name="survey_responses",
+        verbose_name=_("tilbud"),
+        db_index=False,
     )
     day = models.DateField(_("dag"))
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
@@ -65,7 +69,9 @@ class SurveyResponse(models.Model):
 class SurveyAnswer(models.Model):
     """One question's score (1–5) in one response."""
 
-    response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
+    response = models.ForeignKey(
+        SurveyResponse, on_delete=models.CASCADE, related_name="answers", db_index=False
+    )
     question = models.ForeignKey(SurveyQuestion, on_delete=models.PROTECT, related_name="answers")
     score = models.PositiveSmallIntegerField(
         _("svar"), validators=[MinValueValidator(SCALE_MIN), MaxValueValidator(SCALE_MAX)]

@@ -17,8 +17,10 @@ class VisitMonth(models.Model):
     offer on one day). Exact, so distinct citizens over whole months are counted from here, and
     over part of a month from the days' bits; written only by the triggers on citizens_visit."""
 
-    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="+")
-    citizen = models.ForeignKey("citizens.Citizen", on_delete=models.CASCADE, related_name="+")
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="+", db_index=False)
+    citizen = models.ForeignKey(
+        "citizens.Citizen", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     month = models.DateField(help_text="The month's first day.")
     days = models.IntegerField()
     visit_days = models.PositiveSmallIntegerField()

@@ -73,7 +73,11 @@ class Offer(models.Model):
     name = models.CharField(_("navn"), max_length=200)
     slug = models.SlugField(_("kort navn"), max_length=200, unique=True)
     district = models.ForeignKey(
-        District, verbose_name=_("område"), on_delete=models.PROTECT, related_name="offers"
+        District,
+        verbose_name=_("område"),
+        on_delete=models.PROTECT,
+        related_name="offers",
+        db_index=False,
     )
     track = models.ForeignKey(
         Track,

@@ -121,7 +121,11 @@ class OpeningException(models.Model):
     """A day that differs from the usual hours: a holiday, a closed day or special hours."""
 
     offer = models.ForeignKey(
-        Offer, verbose_name=_("tilbud"), on_delete=models.CASCADE, related_name="exceptions"
+        Offer,
+        verbose_name=_("tilbud"),
+        on_delete=models.CASCADE,
+        related_name="exceptions",
+        db_index=False,
     )
     date = models.DateField(_("dato"))
     closed = models.BooleanField(_("lukket hele dagen"), default=True)

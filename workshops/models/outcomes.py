@@ -189,7 +189,11 @@ class Scenario(models.Model):
         REJECTED = "rejected", _("Fravalgt")
 
     process = models.ForeignKey(
-        Process, verbose_name=_("proces"), on_delete=models.PROTECT, related_name="scenarios"
+        Process,
+        verbose_name=_("proces"),
+        on_delete=models.PROTECT,
+        related_name="scenarios",
+        db_index=False,
     )
     district = models.ForeignKey(
         "offers.District",

@@ -46,7 +46,11 @@ class Milestone(models.Model):
         FINAL_PROPOSAL = "final_proposal", _("Endeligt forslag til det politiske udvalg")
 
     process = models.ForeignKey(
-        Process, verbose_name=_("proces"), on_delete=models.CASCADE, related_name="milestones"
+        Process,
+        verbose_name=_("proces"),
+        on_delete=models.CASCADE,
+        related_name="milestones",
+        db_index=False,
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("titel"), max_length=200)
@@ -70,7 +74,11 @@ class Theme(models.Model):
     """A theme the tables work on, e.g. "Bruger til bruger" or "Åbningstider"."""
 
     process = models.ForeignKey(
-        Process, verbose_name=_("proces"), on_delete=models.CASCADE, related_name="themes"
+        Process,
+        verbose_name=_("proces"),
+        on_delete=models.CASCADE,
+        related_name="themes",
+        db_index=False,
     )
     title = models.CharField(_("titel"), max_length=200)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
@@ -89,7 +97,11 @@ class Theme(models.Model):
 
 class ThemeQuestion(models.Model):
     theme = models.ForeignKey(
-        Theme, verbose_name=_("tema"), on_delete=models.CASCADE, related_name="questions"
+        Theme,
+        verbose_name=_("tema"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+        db_index=False,
     )
     text = models.CharField(_("spørgsmål"), max_length=300)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
@@ -117,7 +129,11 @@ class VotingMode(models.TextChoices):
 
 class Workshop(models.Model):
     process = models.ForeignKey(
-        Process, verbose_name=_("proces"), on_delete=models.PROTECT, related_name="workshops"
+        Process,
+        verbose_name=_("proces"),
+        on_delete=models.PROTECT,
+        related_name="workshops",
+        db_index=False,
     )
     district = models.ForeignKey(
         "offers.District",
@@ -241,7 +257,11 @@ class Table(models.Model):
     """A table at a workshop. Participants are counted by kind only: nobody's name is needed."""
 
     workshop = models.ForeignKey(
-        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="tables"
+        Workshop,
+        verbose_name=_("workshop"),
+        on_delete=models.CASCADE,
+        related_name="tables",
+        db_index=False,
     )
     number = models.PositiveSmallIntegerField(_("bordnummer"))
     name = models.CharField(_("navn"), max_length=100, blank=True)
@@ -283,7 +303,11 @@ class Input(models.Model):
     """A short text from a table under a theme (and, if the table said so, a question)."""
 
     table = models.ForeignKey(
-        Table, verbose_name=_("bord"), on_delete=models.CASCADE, related_name="inputs"
+        Table,
+        verbose_name=_("bord"),
+        on_delete=models.CASCADE,
+        related_name="inputs",
+        db_index=False,
     )
     theme = models.ForeignKey(
         Theme, verbose_name=_("tema"), on_delete=models.PROTECT, related_name="inputs"

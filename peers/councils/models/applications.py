@@ -75,9 +75,8 @@ class Application(models.Model):
         null=True,
         blank=True,
     )
-    state = models.CharField(
-        _("status"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
-    )
+    # Looked up by the (state, vote_deadline) index, which starts with it.
+    state = models.CharField(_("status"), max_length=20, choices=State.choices, default=State.DRAFT)
     proposed_amount_ore = models.BigIntegerField(
         _("beløb til afstemning (øre)"),
         null=True,
@@ -236,7 +235,11 @@ class Vote(models.Model):
         ABSTAIN = "abstain", _("Stemmer ikke (blank)")
 
     application = models.ForeignKey(
-        Application, verbose_name=_("ansøgning"), on_delete=models.CASCADE, related_name="votes"
+        Application,
+        verbose_name=_("ansøgning"),
+        on_delete=models.CASCADE,
+        related_name="votes",
+        db_index=False,
     )
     member = models.ForeignKey(
         CouncilMember, verbose_name=_("rådsmedlem"), on_delete=models.PROTECT, related_name="votes"
@@ -265,7 +268,11 @@ class Recusal(models.Model):
         CONFLICT = "conflict", _("Har erklæret sig inhabil")
 
     application = models.ForeignKey(
-        Application, verbose_name=_("ansøgning"), on_delete=models.CASCADE, related_name="recusals"
+        Application,
+        verbose_name=_("ansøgning"),
+        on_delete=models.CASCADE,
+        related_name="recusals",
+        db_index=False,
     )
     member = models.ForeignKey(
         CouncilMember,

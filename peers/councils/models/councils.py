@@ -112,7 +112,11 @@ class CouncilMember(models.Model):
         SUBSTITUTE = "substitute", _("Suppleant")
 
     council = models.ForeignKey(
-        Council, verbose_name=_("råd"), on_delete=models.CASCADE, related_name="members"
+        Council,
+        verbose_name=_("råd"),
+        on_delete=models.CASCADE,
+        related_name="members",
+        db_index=False,
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -153,7 +157,11 @@ class CouncilCriteria(models.Model):
     the newest is the one in force, so an old decision can be read against the criteria of its day."""
 
     council = models.ForeignKey(
-        Council, verbose_name=_("råd"), on_delete=models.CASCADE, related_name="criteria"
+        Council,
+        verbose_name=_("råd"),
+        on_delete=models.CASCADE,
+        related_name="criteria",
+        db_index=False,
     )
     version = models.PositiveIntegerField(_("version"))
     text = models.TextField(_("kriterier"))
@@ -182,7 +190,11 @@ class CouncilCriteria(models.Model):
 
 class Budget(models.Model):
     council = models.ForeignKey(
-        Council, verbose_name=_("råd"), on_delete=models.CASCADE, related_name="budgets"
+        Council,
+        verbose_name=_("råd"),
+        on_delete=models.CASCADE,
+        related_name="budgets",
+        db_index=False,
     )
     year = models.PositiveSmallIntegerField(_("år"))
     amount_ore = models.BigIntegerField(_("beløb (øre)"))

@@ -140,6 +140,7 @@ class Placement(models.Model):
         verbose_name=_("tilbud"),
         on_delete=models.PROTECT,
         related_name="mentor_placements",
+        db_index=False,
     )
     start = models.DateField(_("start"))
     end = models.DateField(_("slut"), null=True, blank=True)
@@ -182,6 +183,7 @@ class PeerMeeting(models.Model):
         verbose_name=_("tilbud"),
         on_delete=models.PROTECT,
         related_name="peer_meetings",
+        db_index=False,
     )
     date = models.DateField(_("dato"))
     mentors = models.ManyToManyField(

@@ -33,6 +33,7 @@ class TrainingModule(models.Model):
         verbose_name=_("uddannelsesprogram"),
         on_delete=models.CASCADE,
         related_name="modules",
+        db_index=False,
     )
     order = models.PositiveSmallIntegerField(_("rækkefølge"))
     title = models.CharField(_("titel"), max_length=200)
@@ -109,6 +110,7 @@ class Participation(models.Model):
         verbose_name=_("hold"),
         on_delete=models.CASCADE,
         related_name="participations",
+        db_index=False,
     )
     mentor = models.ForeignKey(
         PeerMentor,
@@ -139,6 +141,7 @@ class ModuleSession(models.Model):
         verbose_name=_("hold"),
         on_delete=models.CASCADE,
         related_name="sessions",
+        db_index=False,
     )
     module = models.ForeignKey(
         TrainingModule,
@@ -170,6 +173,7 @@ class ModuleAttendance(models.Model):
         verbose_name=_("modulgang"),
         on_delete=models.CASCADE,
         related_name="attendances",
+        db_index=False,
     )
     participation = models.ForeignKey(
         Participation,
