@@ -137,7 +137,8 @@ def _claim(label: str) -> None:
 
 def rule(label: str) -> Callable[[ScopeRule], ScopeRule]:
     """Decorator: `func(user, queryset, action)` decides the rows of the model `label`
-    ("app_label.modelname") a user may see or change. Each app's `access.py` registers its
+    ("app_label.modelname") a user may see or change. A rule only narrows the queryset it is
+    given, by conditions on the user, their memberships and SQL (`get_in_scope` relies on it). Each app's `access.py` registers its
     models' rules, imported from its AppConfig.ready(). A label gets one rule or one public
     declaration; a second raises ImproperlyConfigured."""
 
@@ -245,9 +246,11 @@ def get_in_scope(
     The door remembers, for this user object (so this request), that the object was found in
     that scope: `rows_about` reads the rows that follow it without asking its rule again.
 
-    The rule stands in the query as the user's scope compiled once per request (`follows` on the
-    primary key), not built and compiled again around this queryset: for one object the same rows,
-    and the citizen page's lookup took 1.3 ms less (issue 22)."""
+    The rule stands in the query as the user's scope compiled once (`follows` on the primary key:
+    kept for the same user with the same memberships), not built and compiled again around this
+    queryset. For one object these are the same rows because a rule only narrows the queryset it
+    is given (see `rule`); the citizen page's lookup took 1.3 ms less (issue 22;
+    tests/astnet/test_get_in_scope.py walks every rule)."""
     model = queryset.model if isinstance(queryset, QuerySet) else queryset
     label = model._meta.label_lower
     if label in _RULES:
@@ -302,7 +305,8 @@ def follows(user, model: type[Model], action: ScopeAction, field: str) -> Exists
     planner builds the whole scope first: for citizens, every visit of the user's offers, read to
     show one citizen's goals (issue 22: 518–541 ms a query on 2.5 M visits).
 
-    The scope inside is compiled to SQL once per request and put in as it is: a scope nested in
+    The scope inside is compiled to SQL once (`memoised`: per request, and kept for the same user
+    with the same memberships) and put in as it is: a scope nested in
     a rule was otherwise compiled again for every query that used it (13 times, 12 ms, for one
     citizen page). Inside the EXISTS the scope stands in an `IN` joined by AND, which PostgreSQL
     turns into a semi-join probed through the primary key (tests/test_query_plans.py)."""

@@ -6,8 +6,11 @@ on either: PostgreSQL and SQLite answer the same lookups from the longer one.
 The usual case is a foreign key's automatic index under a composite index or unique constraint
 that starts with the same column: such a key says `db_index=False`."""
 
+import pytest
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
+
+from astnet.migration_indexes import field_indexes
 
 APPS = {"astnet", "offers", "citizens", "peers", "workshops"}
 
@@ -67,6 +70,22 @@ def redundant_indexes() -> list[str]:
 
 def test_no_index_is_covered_by_another():
     assert redundant_indexes() == []
+
+
+@pytest.mark.django_db
+def test_the_database_holds_no_index_a_field_gave_up():
+    """What the migrations built matches the models: a field with `db_index=False` has no index
+    of its own (astnet/migration_indexes.py drops them without Django's AlterField)."""
+    left = [
+        f"{model._meta.label}.{field.name}: {names}"
+        for model in apps.get_models()
+        if model._meta.app_label in APPS and model._meta.managed
+        for field in model._meta.concrete_fields
+        if not field.db_index and not field.unique and not field.primary_key
+        for names in [field_indexes(connection, model, field.column)]
+        if names
+    ]
+    assert left == []
 
 
 def test_a_leading_column_is_covered_and_a_unique_one_is_kept():

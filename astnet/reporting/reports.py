@@ -145,11 +145,11 @@ def render_report(report_id: int) -> None:
 
 
 def report_warm_up() -> None:
-    """Loads WeasyPrint and compiles the report's template in Danish, as a worker starts: the first
-    report a new worker rendered waited about a second longer for them (issue 22, measured)."""
+    """Loads WeasyPrint and compiles the report's templates as a worker starts: the first report a
+    new worker rendered waited about a second longer for them (issue 22, measured)."""
     load_renderer()
-    with override("da"):
-        get_template("reports/report.html")
+    for name in REPORT_TEMPLATES:
+        get_template(name)
 
 
 def numbers_sheets(context: dict) -> list[tuple[str, list[Figure]]]:
@@ -177,6 +177,15 @@ def report_mark_failed(*, report_id: int, error: BaseException) -> None:
         failure_reason=reason[:500],
         finished_at=timezone.now(),
     )
+
+
+# The report and what it includes: compiled once per process by the cached template loader.
+REPORT_TEMPLATES = (
+    "reports/report.html",
+    "reports/report_figure.html",
+    "reports/offer_changes.html",
+    "astnet/figure_table.html",
+)
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -3,7 +3,7 @@ dashboards' cache). The task names keep their `astnet.` prefix: beat schedules a
 refer to them by name."""
 
 from celery import Task, shared_task
-from celery.signals import worker_process_init, worker_ready
+from celery.signals import worker_init
 
 from astnet.reporting import reports
 from astnet.reporting.dashboards import cached
@@ -53,10 +53,10 @@ def refresh_dashboards() -> int:
     return cached.refresh_defaults(period=default_period())
 
 
-@worker_ready.connect
-@worker_process_init.connect
+@worker_init.connect
 def report_warm_up_on_start(**_kwargs) -> None:
-    """A worker loads what reports need when it starts, in the process that will run them (the
-    worker itself with a solo or thread pool, each child of a prefork pool), not while the first
-    person to order a report waits."""
+    """A worker loads what reports need as it starts, in its main process before any pool starts:
+    a solo or thread pool renders there, and a prefork pool's children are forked from it with
+    everything loaded. It reads nothing from the database (Django's own worker_init handler may
+    close the connections around it)."""
     reports.report_warm_up()
