@@ -16,6 +16,19 @@ def _consent(citizen, by) -> Consent:
     return Consent.objects.create(citizen=citizen, kind=Consent.Kind.FOLLOW_UP, recorded_by=by)
 
 
+def _count_citizen_rule(monkeypatch) -> list[str]:
+    """The actions the citizen rule is asked for from now on, in order."""
+    built = []
+    rule = access._RULES["citizens.citizen"]
+
+    def counted(user, qs, action):
+        built.append(action)
+        return rule(user, qs, action)
+
+    monkeypatch.setitem(access._RULES, "citizens.citizen", counted)
+    return built
+
+
 def test_two_users_never_share_a_scope(world):
     at_nabo = f.CitizenFactory(chosen_name="Bo", home_offers=[world.nabo])
     at_griffen = f.CitizenFactory(chosen_name="Ib", home_offers=[world.griffen])
@@ -68,14 +81,7 @@ def test_forgetting_the_memberships_forgets_the_scopes(world):
 def test_the_citizen_page_builds_each_scope_once(client, world, monkeypatch):
     citizen = f.CitizenFactory(chosen_name="Bo", home_offers=[world.nabo])
     _consent(citizen, world.staff)
-    built = []
-    rule = access._RULES["citizens.citizen"]
-
-    def counted(user, qs, action):
-        built.append(action)
-        return rule(user, qs, action)
-
-    monkeypatch.setitem(access._RULES, "citizens.citizen", counted)
+    built = _count_citizen_rule(monkeypatch)
     client.force_login(world.staff)
 
     response = client.get(reverse("citizens:detail", args=[citizen.pk]))
@@ -98,14 +104,7 @@ def test_looking_up_objects_asks_the_rule_once_per_request(world, monkeypatch):
     first = f.CitizenFactory(chosen_name="Bo", home_offers=[world.nabo])
     second = f.CitizenFactory(chosen_name="Ib", home_offers=[world.nabo])
     outside = f.CitizenFactory(chosen_name="Al", home_offers=[world.griffen])
-    built = []
-    rule = access._RULES["citizens.citizen"]
-
-    def counted(user, qs, action):
-        built.append(action)
-        return rule(user, qs, action)
-
-    monkeypatch.setitem(access._RULES, "citizens.citizen", counted)
+    built = _count_citizen_rule(monkeypatch)
     monkeypatch.setattr(access.scope_cache, "shared", lambda key, user_key, build: build())
     with_district = Citizen.objects.select_related("district")
 
