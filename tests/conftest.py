@@ -128,6 +128,11 @@ def tasks_in_process():
     app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager, app.conf.task_eager_propagates = eager, propagates
+    # A Celery app a test creates becomes the current one unless told otherwise; the shared tasks
+    # would then bind to it and every later test would send its tasks to its default broker.
+    from celery import current_app
+
+    assert current_app._get_current_object() is app, "a test made another Celery app current"
 
 
 def needs_postgresql():

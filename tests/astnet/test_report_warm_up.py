@@ -8,7 +8,11 @@ from astnet.reporting import reports, tasks
 
 
 class _OtherAppsWorker:
-    app = Celery("stand-in")
+    """A worker of an app that is not astnet's (and never becomes the current app, which the
+    shared tasks would then bind to)."""
+
+    def __init__(self):
+        self.app = Celery("stand-in", set_as_current=False)
 
 
 def test_a_starting_worker_warms_up_before_its_pool_starts(monkeypatch):
