@@ -132,7 +132,7 @@ def tasks_in_process():
     # would then bind to it and every later test would send its tasks to its default broker.
     from celery import current_app
 
-    assert current_app._get_current_object() is app, "a test made another Celery app current"
+    assert current_app == app, "a test made another Celery app current"
 
 
 def needs_postgresql():
