@@ -11,7 +11,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -24,6 +24,7 @@ from citizens.forms import (
     QuickCitizenForm,
 )
 from citizens.models import Citizen, Visit, validate_chosen_name
+from citizens.views.roster_row import RowMaker
 
 ROSTER_PAGE_SIZE = 100
 LISTS = {"roster", "search", "same-name"}
@@ -38,69 +39,59 @@ def _names_a_citizen(query: str) -> bool:
 
 
 def _today_context(request: HttpRequest, offer, **extra) -> dict:
-    """The context every part of the page renders from; the rows in it (`page`, `results`,
-    `same_name`, `created`, `citizen`) get their links and strings (`_as_rows`)."""
+    """The context every part of the page renders from. The rows in it (`page`, `results`,
+    `same_name`, `created`, `citizen`) become their HTML (`roster_row.RowMaker`); `citizen` is the
+    one row a check-in or undo sends back, in the list named by `list_name`, with `row_error`."""
     day = timezone.localdate()
-    now = timezone.now()
     context = {
         "query_names_a_citizen": _names_a_citizen(extra.get("query", "")),
         "offer": offer,
         "day": day,
         "counts": selectors.day_counts(offer=offer, day=day),
-        "undo_seconds": int(services.UNDO_WINDOW.total_seconds()),
-        "server_now": str(int(now.timestamp())),
-        # One token for every row's form (the rows' forms work without JavaScript too).
-        "csrf_input": format_html(
-            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
-        ),
-        "row_labels": {
-            "undo": _("Fortryd"),
-            "not_in": _("Ikke tjekket ind"),
-            "check_in": _("Tjek ind"),
-        },
         **extra,
     }
-    undo_since = now - services.UNDO_WINDOW
-    for name in ("page", "results", "same_name", "created", "citizen"):
+    for name, list_name in _LIST_OF.items():
         shown = context.get(name)
+        if shown is None:
+            continue
+        make = _row_maker(request, list_name or context.get("list_name", "roster"))
         if isinstance(shown, Page):
-            shown.object_list = _as_rows(shown.object_list, offer=offer, undo_since=undo_since)
+            shown.object_list = _as_rows(shown.object_list, offer=offer, make=make)
         elif isinstance(shown, Citizen):
-            context[name] = _as_rows([shown], offer=offer, undo_since=undo_since)[0]
-        elif shown is not None:
-            context[name] = _as_rows(shown, offer=offer, undo_since=undo_since)
+            error = context.get("row_error", "")
+            context[name] = _as_rows([shown], offer=offer, make=make, error=error)[0]
+        else:
+            context[name] = _as_rows(shown, offer=offer, make=make)
     return context
 
 
-def _as_rows(citizens, *, offer, undo_since) -> list[dict]:
-    """What each citizen's row shows, made here once per row rather than by filters and
-    translation tags in the template (a roster has a hundred rows, issue 22): the name, the links
-    (`selectors.with_row_links`), the time of the check-in, whether it may still be undone and
-    until when (seconds since the epoch, for the page's countdown). A row is a dict: the template
-    finds each value at its first lookup, where a model instance makes it try a key first."""
-    undo_seconds = int(services.UNDO_WINDOW.total_seconds())
+# The lists of rows a response can hold, and the name each list's buttons and forms carry (None:
+# the list the request named, for the row a check-in or undo sends back).
+_LIST_OF = {
+    "page": "roster",
+    "results": "search",
+    "same_name": "same-name",
+    "created": "search",
+    "citizen": None,
+}
+
+
+def _row_maker(request: HttpRequest, list_name: str) -> RowMaker:
+    """The maker of the rows of `list_name` in this response (views/roster_row.py)."""
+    return RowMaker(
+        list_name=list_name,
+        csrf_token=get_token(request),
+        now=timezone.now(),
+        undo_window=services.UNDO_WINDOW,
+    )
+
+
+def _as_rows(citizens, *, offer, make: RowMaker, error: str = "") -> list[SafeString]:
+    """Each citizen's row as HTML, with its links (`selectors.with_row_links`) where the selector
+    has not given them yet. `error` is shown under every row (one row: a refused undo)."""
     citizens = list(citizens)
     selectors.with_row_links([c for c in citizens if not hasattr(c, "detail_url")], offer=offer)
-    rows = []
-    for citizen in citizens:
-        row = {
-            "row_key": str(citizen.pk),
-            "chosen_name": citizen.chosen_name,
-            "detail_url": citizen.detail_url,
-            "check_in_url": citizen.check_in_url,
-            "undo_url": citizen.undo_url,
-            "visit_id": getattr(citizen, "visit_id", None),
-        }
-        created_at = getattr(citizen, "visit_created_at", None)
-        if created_at is not None:
-            row["checked_in_label"] = _("Tjekket ind kl. %(time)s") % {
-                "time": timezone.localtime(created_at).strftime("%H.%M")
-            }
-            row["may_undo"] = created_at > undo_since
-            row["undo_until"] = str(int(created_at.timestamp()) + undo_seconds)
-            row["undo_label"] = _("fremmøde for %(name)s") % {"name": citizen.chosen_name}
-        rows.append(row)
-    return rows
+    return [make(citizen, error) for citizen in citizens]
 
 
 @require_GET
@@ -304,7 +295,6 @@ def quick_create(request: HttpRequest, offer_id: int) -> HttpResponse:
     page = selectors.roster_page(
         offer=offer, user=request.user, day=day, number=1, per_page=ROSTER_PAGE_SIZE
     )
-    undo_since = timezone.now() - services.UNDO_WINDOW
-    page.object_list = _as_rows(page.object_list, offer=offer, undo_since=undo_since)
+    page.object_list = _as_rows(page.object_list, offer=offer, make=_row_maker(request, "roster"))
     context["page"] = page
     return render(request, "citizens/today.html", context, status=400)
