@@ -4,7 +4,8 @@ import datetime
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery, Window
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Window
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -20,7 +21,6 @@ from citizens.models import (
     Outreach,
     Visit,
 )
-from citizens.visit_months.models import VisitMonth
 from offers.models import Offer
 
 SEARCH_LIMIT = 20
@@ -177,13 +177,13 @@ def citizen_for_detail(user, pk: int) -> Citizen:
 
 
 def visits_by_month(*, citizen: Citizen, user) -> QuerySet:
-    """Days with a visit per month and offer (`month`, `offer__name`, `visits`), newest first, for
-    the offers the user may see. Read from the monthly sums the database keeps
-    (citizens/visit_months/): one row per month and offer, where the visits were one per day."""
+    """Visits per month and offer, newest first, for the offers the user may see."""
     return (
-        access.scope(user, VisitMonth)
+        access.scope(user, Visit)
         .filter(citizen=citizen)
-        .values("month", "offer__name", visits=F("visit_days"))
+        .annotate(month=TruncMonth("day"))
+        .values("month", "offer__name")
+        .annotate(visits=Count("pk"))
         .order_by("-month", "offer__name")
     )
 
