@@ -10,14 +10,16 @@ is the one function that hands out freed places; every write that can free one c
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from astnet.audit import Action, audit_record
 from astnet.formats import format_date
+from citizens.courses import selectors
 from citizens.courses.access import may_run
 from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 
@@ -353,4 +355,14 @@ def goal_rating_create(
     rating.full_clean()
     rating.save()
     audit_record(actor=by, action=Action.CREATE, target=rating, request=request)
+    transaction.on_commit(lambda: goal_chart_draw(goal.pk))
     return rating
+
+
+def goal_chart_draw(goal_id: int) -> None:
+    """Draw the goal's chart in the city's language and keep it (`selectors.progress_svg`), so
+    the citizen page and the goal page find it drawn rather than draw it while a person waits
+    (issue 22). Called once a rating is committed: a rating rolled back draws nothing."""
+    goal = Goal.objects.prefetch_related("ratings").get(pk=goal_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        selectors.progress_svg(goal)

@@ -16,6 +16,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from astnet.models import Membership, Role
+from citizens.courses.selectors import GOAL_CHART_KEEP_SECONDS
+from citizens.courses.services import goal_chart_draw
 from citizens.models import (
     Attendance,
     Citizen,
@@ -325,3 +327,23 @@ def _councils(rng, now, today):
             )
     Vote.objects.bulk_create(votes, batch_size=5000)
     return {"applications": len(applications), "votes": len(votes)}
+
+
+def draw_recent_goal_charts() -> int:
+    """Draws the goals' charts that the rating service would be keeping now: it draws a goal's
+    chart as each rating is saved and keeps it for GOAL_CHART_KEEP_SECONDS
+    (citizens/courses/services.goal_chart_draw), so every goal rated within that time has one.
+    The bench's ratings were made in bulk, not saved through the service; goals rated earlier
+    are drawn on their first view, as in production. Returns how many were drawn."""
+    since = timezone.localdate() - datetime.timedelta(seconds=GOAL_CHART_KEEP_SECONDS)
+    goal_ids = (
+        Goal.objects.filter(ratings__rated_on__gte=since)
+        .values_list("pk", flat=True)
+        .distinct()
+        .order_by("pk")
+    )
+    drawn = 0
+    for goal_id in goal_ids.iterator():
+        goal_chart_draw(goal_id)
+        drawn += 1
+    return drawn

@@ -1,7 +1,8 @@
 """`make bench`: the city at scale, served the way production serves it, under load (issue 22).
 
 1. Builds (or reuses) the city-scale data set on PostgreSQL (`seed_demo --scale city`), and gives it
-   depth (tests/perf/city.py: courses, goals with ratings, consents, talks, follow-ups, councils).
+   depth (tests/perf/city.py: courses, goals with ratings, consents, talks, follow-ups, councils);
+   draws the goals' charts that saving their ratings would have drawn (`draw_recent_goal_charts`).
 2. Times the uncached dashboards in-process.
 3. Three consecutive runs (BENCH_RUNS), each: gunicorn (production settings plus the bench's two
    floors, tests/perf/floors.py, 4 workers), locust headless as 50 staff, 2 in the administration
@@ -294,6 +295,8 @@ def main() -> int:
     made = city.deepen()
     if made:
         step(", ".join(f"{count} {kind}" for kind, count in made.items()))
+    step("the goals' charts the rating service keeps (goals rated within the time it keeps them)")
+    step(f"{city.draw_recent_goal_charts()} charts drawn")
     plan = scenario.prepare(users=USERS, password=PASSWORD)
     plan_path = OUT / "plan.json"
     step("in-process: uncached dashboards")
