@@ -12,7 +12,8 @@ from citizens.views.roster_row import RowMaker
 
 NOW = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=datetime.UTC)
 WINDOW = datetime.timedelta(seconds=60)
-NASTY = "<b>Bo</b> & \"Ib\" 'Ole'"
+# Markup, quotes, and what str.format and %-formatting would read as their own fields.
+NASTY = "<b>Bo</b> & \"Ib\" 'Ole' {name} {0} %(name)s"
 
 
 class _Elements(HTMLParser):
