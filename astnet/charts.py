@@ -63,40 +63,40 @@ KINDS = {
 CACHE_SECONDS = 15 * 60
 
 
-def render(figure: Figure) -> SafeString:
+def render(figure: Figure, *, keep_seconds: int = CACHE_SECONDS) -> SafeString:
     """The figure's chart as inline SVG (no XML declaration), ready for a template.
 
-    Drawing is the slowest part of a dashboard, and the same figures are looked at again and again,
-    so the SVG is cached for CACHE_SECONDS under `content_key` (only published, suppressed values).
+    Drawing is the slowest part of a page (pygal: about 5 ms even for a small line chart), and the
+    same figures are looked at again and again, so the SVG is cached for `keep_seconds` under a
+    hash of the figure's key and everything it shows in the active language (only published,
+    suppressed values): a figure with other values or words is another key, never a stale chart.
+    The figure's key is in it because each drawing has its own ids (its title and description
+    are found by them): two figures on a page that show the same values must not share one.
     """
-    key = "chart:" + content_key(figure)
+    key = (
+        "chart:"
+        + hashlib.sha256(
+            json.dumps(
+                [
+                    figure.key,
+                    figure.chart_kind,
+                    figure.title,
+                    figure.description,
+                    figure.row_labels,
+                    figure.chart_series(),
+                    figure.scale,
+                    str(EMPTY_TEXT),
+                ],
+                default=str,
+            ).encode()
+        ).hexdigest()
+    )
     svg = cache.get(key)
     if svg is None:
         svg = _draw(figure)
-        cache.set(key, svg, CACHE_SECONDS)
+        cache.set(key, svg, keep_seconds)
     # Built by pygal and ElementTree, which escape every text and attribute they write.
     return mark_safe(svg)  # noqa: S308  # nosec B308 B703
-
-
-def content_key(figure: Figure) -> str:
-    """A hex digest of everything the figure's chart shows, in the active language: two figures
-    with the same key draw the same SVG."""
-    shown = [
-        figure.chart_kind,
-        figure.title,
-        figure.description,
-        figure.row_labels,
-        figure.chart_series(),
-        figure.scale,
-        str(EMPTY_TEXT),
-    ]
-    return hashlib.sha256(json.dumps(shown, default=str).encode()).hexdigest()
-
-
-def draw(figure: Figure) -> SafeString:
-    """The figure's chart drawn now (pygal: about 5 ms for a small line chart), uncached."""
-    # Built by pygal and ElementTree, which escape every text and attribute they write.
-    return mark_safe(_draw(figure))  # noqa: S308  # nosec B308 B703
 
 
 def value_axis(figure: Figure) -> dict:

@@ -5,9 +5,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from astnet import access, charts, privacy
@@ -99,8 +97,8 @@ def goal_for_page(user, pk: int, action: access.ScopeAction = "view") -> Goal:
     )
 
 
-# A goal's chart is kept until its ratings change (its content key then differs), or this long
-# after it was last drawn. Redis may evict it sooner (docker-compose.yml: volatile-lru).
+# A goal's chart is kept this long after it was drawn (a new rating makes it another chart).
+# Redis may evict it sooner (docker-compose.yml: volatile-lru).
 GOAL_CHART_KEEP_SECONDS = 30 * 24 * 60 * 60
 
 
@@ -122,21 +120,12 @@ def _progress_figure(goal: Goal) -> Figure:
 
 
 def progress_svg(goal: Goal) -> str:
-    """The goal's ratings over time as a small line chart (SVG), in the active language: the one
-    kept for the goal when it shows these ratings, else drawn now and kept. `goal.ratings` is
-    read once (prefetch it for a list). Drawing takes about 5 ms (pygal): kept for 15 minutes
-    only, charts cost citizen pages not seen before 5.6 ms on average and 13 ms at their 95th
-    percentile (issue 22). The rating service draws it when a rating is saved
-    (services.goal_rating_create)."""
-    figure = _progress_figure(goal)
-    content = charts.content_key(figure)
-    key = f"goal-chart:{goal.pk}:{get_language()}"
-    kept = cache.get(key)
-    if kept is not None and kept[0] == content:
-        return kept[1]
-    svg = str(charts.draw(figure))
-    cache.set(key, (content, svg), GOAL_CHART_KEEP_SECONDS)
-    return svg
+    """The goal's ratings over time as a small line chart (SVG), in the active language, kept for
+    GOAL_CHART_KEEP_SECONDS (`charts.render`). `goal.ratings` is read once (prefetch it for a
+    list). Kept for 15 minutes only, drawing cost citizen pages not seen before 5.6 ms on average
+    and 13 ms at their 95th percentile (issue 22). The rating service draws it when a rating is
+    saved (services.goal_rating_create)."""
+    return charts.render(_progress_figure(goal), keep_seconds=GOAL_CHART_KEEP_SECONDS)
 
 
 def progress_chart(goal: Goal, nonce: str) -> str:

@@ -55,11 +55,12 @@ class RowMaker:
     ):
         self.undo_since = now - undo_window
         self.undo_seconds = int(undo_window.total_seconds())
+        list_name = escape(list_name)
         self.shared = {
-            "list_name": escape(list_name),
+            "list_name": list_name,
             "form_fields": (
                 f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
-                f'<input type="hidden" name="list" value="{escape(list_name)}">'
+                f'<input type="hidden" name="list" value="{list_name}">'
             ),
             "server_now": str(int(now.timestamp())),
             "not_in": escape(_("Ikke tjekket ind")),

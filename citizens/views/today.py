@@ -27,7 +27,6 @@ from citizens.models import Citizen, Visit, validate_chosen_name
 from citizens.views.roster_row import RowMaker
 
 ROSTER_PAGE_SIZE = 100
-LISTS = {"roster", "search", "same-name"}
 
 
 def _names_a_citizen(query: str) -> bool:
@@ -74,6 +73,7 @@ _LIST_OF = {
     "created": "search",
     "citizen": None,
 }
+LISTS = {list_name for list_name in _LIST_OF.values() if list_name}
 
 
 def _row_maker(request: HttpRequest, list_name: str) -> RowMaker:

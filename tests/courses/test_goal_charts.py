@@ -2,6 +2,7 @@
 page and the goal page show it without drawing it while someone waits (issue 22)."""
 
 import datetime
+import re
 
 import pytest
 from django.conf import settings
@@ -23,13 +24,13 @@ def goal(courses):
 def drawings(monkeypatch):
     """Every chart drawn from here on, by title."""
     drawn = []
-    draw = charts.draw
+    draw = charts._draw
 
     def counting(figure):
         drawn.append(figure.title)
         return draw(figure)
 
-    monkeypatch.setattr(charts, "draw", counting)
+    monkeypatch.setattr(charts, "_draw", counting)
     return drawn
 
 
@@ -100,3 +101,15 @@ def test_a_page_in_another_language_draws_its_own_chart(
     assert len(drawings) == 2
     assert drawings[0] != drawings[1]  # the title in Danish, then in English
     assert drawings[1] in page
+
+
+def test_two_goals_with_the_same_ratings_get_charts_of_their_own(client, world, goal):
+    second = cf.GoalFactory(citizen=goal.citizen, enrollment=goal.enrollment)
+    for each in (goal, second):
+        cf.GoalRatingFactory(goal=each, score=5, rated_on=datetime.date(2026, 11, 20))
+    client.force_login(world.staff)
+
+    page = client.get(reverse("citizens:detail", args=[goal.citizen_id])).content.decode()
+
+    ids = re.findall(r'<svg[^>]* id="([^"]+)"', page)
+    assert len(ids) == 2 and ids[0] != ids[1]
