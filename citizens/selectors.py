@@ -1,10 +1,21 @@
 """Reads about citizens for the pages: every query is scoped through astnet.access."""
 
 import datetime
+import functools
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Window
+from django.db import connection, connections, router
+from django.db.models import (
+    BooleanField,
+    Count,
+    Model,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+    Window,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -13,6 +24,7 @@ from astnet import access
 from astnet.people import name_fields
 from astnet.row_urls import row_url
 from citizens.access import attendance_offer_ids
+from citizens.courses.models import Enrollment, Goal
 from citizens.models import (
     AnonymousVisits,
     Citizen,
@@ -164,16 +176,98 @@ def citizen_for_page(user, pk: int, action: access.ScopeAction = "view") -> Citi
     return access.get_in_scope(user, citizens, action, pk=pk)
 
 
+# The lists on the citizen page that follow the citizen, by name: (model, the field naming the
+# citizen). `citizen_for_detail` says for each whether the citizen has any row of it.
+PAGE_LISTS: dict[str, tuple[type[Model], str]] = {
+    "talks": (ExpectationTalk, "citizen"),
+    "consents": (Consent, "citizen"),
+    "outreach": (Outreach, "citizen"),
+    "enrollments": (Enrollment, "citizen"),
+    "goals": (Goal, "citizen"),
+}
+# What the citizen page shows of the citizen's own columns (with the district's and the contact
+# person's names).
+_DETAIL_FIELDS = (
+    "chosen_name",
+    "birth_year",
+    "wants_contact",
+    "phone",
+    "email",
+    "challenges",
+    "cpr_encrypted",
+    "cpr_hash",
+)
+# Between two offer names in `home_offer_names` as the database returns them: the ASCII unit
+# separator, which no name typed into a form contains.
+_NAME_SEPARATOR = "\x1f"
+
+
+def _quoted(model: type[Model], field: str | None = None) -> str:
+    """The model's table or one of its fields' column, quoted for its database."""
+    ops = connections[router.db_for_read(model)].ops
+    return ops.quote_name(model._meta.get_field(field).column if field else model._meta.db_table)
+
+
+@functools.cache
+def _any_row_sql(model: type[Model], field: str) -> str:
+    table, column = _quoted(model), _quoted(model, field)
+    return f"EXISTS (SELECT 1 FROM {table} WHERE {column} = %s)"  # noqa: S608  # nosec B608 - names from the models, value bound
+
+
+def _any_row(model: type[Model], field: str, pk: int) -> RawSQL:
+    """Whether any row of `model` has `field` = `pk`, as an uncorrelated subquery (SQL from the
+    models' own table and column names; the id is a parameter)."""
+    return RawSQL(_any_row_sql(model, field), (pk,), output_field=BooleanField())  # noqa: S611  # nosec B611
+
+
+@functools.cache
+def _home_offer_names_sql(vendor: str) -> str:
+    through = Citizen.home_offers.through
+    concatenate = "STRING_AGG" if vendor == "postgresql" else "GROUP_CONCAT"
+    return (
+        f"SELECT {concatenate}(o.{_quoted(Offer, 'name')}, %s) FROM {_quoted(Offer)} o "  # noqa: S608  # nosec B608 - names from the models, values bound
+        f"JOIN {_quoted(through)} h ON h.{_quoted(through, 'offer')} = o.{_quoted(Offer, 'id')} "
+        f"WHERE h.{_quoted(through, 'citizen')} = %s"
+    )
+
+
+def _home_offer_names(pk: int) -> RawSQL:
+    """The names of citizen `pk`'s home offers joined by _NAME_SEPARATOR, or NULL for none."""
+    vendor = connections[router.db_for_read(Citizen)].vendor
+    return RawSQL(  # noqa: S611  # nosec B611 - table and column names from the models
+        _home_offer_names_sql(vendor), (_NAME_SEPARATOR, pk), output_field=TextField()
+    )
+
+
 def citizen_for_detail(user, pk: int) -> Citizen:
-    """The citizen page's citizen (404 outside the user's view scope), with `may_change`: whether
-    the user may also change them, read in the same query (the door's `follows`). The page names
-    the home offers and nothing more of them: only their names are read (issue 22)."""
+    """The citizen page's citizen (404 outside the user's view scope), read in one query with:
+
+    - `may_change`: whether the user may also change them (the door's `follows`);
+    - `home_offer_names`: the home offers' names in alphabetical order, the only thing the page
+      shows of them;
+    - for each list on the page that follows the citizen (`PAGE_LISTS`: talks, consents, follow-up
+      calls, enrolments, goals) `has_<list>`: whether the citizen has any such row at all, in the
+      user's scope or not. False means that list's query would find nothing, so the page skips
+      it; True means nothing about scope, the list's own query decides.
+
+    Each of those is a short subquery on the citizen's id, written once per process: built by the
+    ORM for each request, they cost more than the queries they save (issue 22, measured)."""
     citizens = (
         Citizen.objects.select_related("district", "contact_person")
-        .prefetch_related(Prefetch("home_offers", queryset=Offer.objects.only("name")))
-        .annotate(may_change=access.follows(user, Citizen, "change", "pk"))
+        .only(*_DETAIL_FIELDS, "district__name", *name_fields("contact_person"))
+        .annotate(
+            may_change=access.follows(user, Citizen, "change", "pk"),
+            home_offer_names=_home_offer_names(pk),
+            **{
+                f"has_{name}": _any_row(model, field, pk)
+                for name, (model, field) in PAGE_LISTS.items()
+            },
+        )
     )
-    return access.get_in_scope(user, citizens, "view", pk=pk)
+    citizen = access.get_in_scope(user, citizens, "view", pk=pk)
+    separated = citizen.home_offer_names
+    citizen.home_offer_names = sorted(separated.split(_NAME_SEPARATOR)) if separated else []
+    return citizen
 
 
 def visits_by_month(*, citizen: Citizen, user) -> QuerySet:

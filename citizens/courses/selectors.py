@@ -139,33 +139,41 @@ class CitizenCourses:
     goals: list[Goal]
 
 
-def courses_for_citizen(user, citizen) -> CitizenCourses:
+def courses_for_citizen(
+    user, citizen, *, has_enrollments: bool = True, has_goals: bool = True
+) -> CitizenCourses:
     """For the citizen page: the courses and goals the user may see (three queries, whatever the
     number of courses), with only the columns the page shows (issue 22: fewer columns, less ORM
-    work; tests/test_page_queries.py proves no row reads another afterwards)."""
-    enrollments = list(
-        access.rows_about(user, Enrollment, citizen)
-        .select_related("course", "moved_on_to")
-        .only(
-            "course__title",
-            "referral_date",
-            "waiting_position",
-            "end_date",
-            "outcome",
-            "stop_reason",
-            "moved_on_to__name",
-            "moved_on_to_other",
+    work; tests/test_page_queries.py proves no row reads another afterwards). `has_enrollments`
+    or `has_goals` False (`citizens.selectors.citizen_for_detail` knows) skips a query that
+    would find nothing."""
+    enrollments = []
+    if has_enrollments:
+        enrollments = list(
+            access.rows_about(user, Enrollment, citizen)
+            .select_related("course", "moved_on_to")
+            .only(
+                "course__title",
+                "referral_date",
+                "waiting_position",
+                "end_date",
+                "outcome",
+                "stop_reason",
+                "moved_on_to__name",
+                "moved_on_to_other",
+            )
+            .order_by("-referral_date", "-pk")
         )
-        .order_by("-referral_date", "-pk")
-    )
-    ratings = GoalRating.objects.only("goal", "rated_on", "score", "note")
-    goals = list(
-        access.rows_about(user, Goal, citizen)
-        .select_related("enrollment__course")
-        .only("text", "enrollment__course__title")
-        .prefetch_related(Prefetch("ratings", queryset=ratings.order_by("rated_on", "pk")))
-        .order_by("-created_at", "-pk")
-    )
+    goals = []
+    if has_goals:
+        ratings = GoalRating.objects.only("goal", "rated_on", "score", "note")
+        goals = list(
+            access.rows_about(user, Goal, citizen)
+            .select_related("enrollment__course")
+            .only("text", "enrollment__course__title")
+            .prefetch_related(Prefetch("ratings", queryset=ratings.order_by("rated_on", "pk")))
+            .order_by("-created_at", "-pk")
+        )
     return CitizenCourses(enrollments=enrollments, goals=goals)
 
 

@@ -1,7 +1,11 @@
-"""The goal progress chart for templates that show goals outside the goal page (the citizen page)."""
+"""A goal's progress for templates: its chart outside the goal page (the citizen page), and the
+rows of its ratings table."""
 
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
+from astnet.formats import format_date
 from citizens.courses import selectors
 
 register = template.Library()
@@ -13,3 +17,15 @@ def goal_progress_chart(context, goal) -> str:
     if not goal.ratings.all():
         return ""
     return selectors.progress_chart(goal, context["request"].csp_nonce)
+
+
+@register.filter
+def rating_rows(ratings) -> SafeString:
+    """`{{ ratings|rating_rows }}`: the ratings table's rows (date, score, note or "–"), every
+    value escaped. Made in Python, not by a template loop: the loop took about 290 Python calls
+    a rating, and the citizen page shows every goal's ratings (issue 22)."""
+    return format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+        ((format_date(rating.rated_on), rating.score, rating.note or "–") for rating in ratings),
+    )
