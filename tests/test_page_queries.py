@@ -135,15 +135,29 @@ def test_the_citizen_page_with_courses_and_goals(client, world):
     rf.OutreachFactory(citizen=citizen, follow_up=follow_up, by=world.staff)
     client.force_login(world.staff)
     sql = _page_queries(client, reverse("citizens:detail", args=[citizen.pk]))
-    # Session, user, memberships, the citizen (whether the user may change them in the same
-    # query) and home offers, audit, visits by month (one query, no COUNT), talks, consents,
-    # outreach, enrolments, goals and their ratings, and one more since issue 16's audit
-    # middleware.
-    assert len(sql) <= 14
+    # Session, user, memberships, the citizen (with whether the user may change them, the home
+    # offers' names and which lists have rows, in the same query), audit, visits by month (one
+    # query, no COUNT), talks, consents, outreach, enrolments, goals and their ratings, and one
+    # more since issue 16's audit middleware.
+    assert len(sql) <= 13
     assert not [q for q in sql if q.startswith("SELECT COUNT(*)")]
     page = client.get(reverse("citizens:detail", args=[citizen.pk])).content.decode()
     for shown in ("Flyttede", "Et job", "Lægen", "Bedre", world.nabo.name, "Gåtur"):
         assert shown in page
+
+
+def test_the_citizen_page_asks_only_for_the_lists_the_citizen_has(client, world):
+    """A citizen with visits and nothing else: the page asks for no talk, consent, follow-up
+    call, enrolment, goal or home offer on its own (the citizen's lookup said there are none)."""
+    citizen = _regulars(world.nabo, 1)[0]
+    Visit.objects.create(citizen=citizen, offer=world.nabo, day=timezone.localdate())
+    client.force_login(world.staff)
+    sql = _page_queries(client, reverse("citizens:detail", args=[citizen.pk]))
+    lists = ("expectationtalk", "consent", "outreach", "enrollment", "goal", "goalrating")
+    asked = [q for q in sql for table in lists if q.startswith(f'SELECT "citizens_{table}".')]
+    assert asked == []
+    assert not [q for q in sql if q.startswith('SELECT "offers_offer".')]
+    assert len(sql) <= 8
 
 
 def _uncached_and_cached(client, url: str) -> tuple[list[str], list[str]]:

@@ -53,3 +53,21 @@ def test_the_partial_shows_the_chart_with_its_numbers(world, anne):
     assert "Søvn og hverdag" in html
     assert '<style nonce="abc"' in html and 'role="img"' in html
     assert "<td>5</td>" in html
+
+
+def test_a_ratings_table_escapes_notes_and_dashes_a_missing_one(world, courses):
+    goal = cf.GoalFactory(citizen=courses.nabo_citizens[1], text="Gå en tur")
+    cf.GoalRatingFactory(
+        goal=goal, score=7, rated_on=datetime.date(2026, 11, 3), note="<b>Godt</b>"
+    )
+    cf.GoalRatingFactory(goal=goal, score=8, rated_on=datetime.date(2026, 11, 10), note="")
+    html = render_to_string(
+        "citizens/courses/_progress.html", {"ratings": list(goal.ratings.order_by("rated_on"))}
+    )
+    assert "<td>3. nov. 2026</td><td>7</td><td>&lt;b&gt;Godt&lt;/b&gt;</td>" in html
+    assert "<td>10. nov. 2026</td><td>8</td><td>–</td>" in html
+
+
+def test_a_goal_without_ratings_says_so():
+    html = render_to_string("citizens/courses/_progress.html", {"ratings": []})
+    assert "Ingen vurderinger endnu." in html
