@@ -198,7 +198,8 @@ _DETAIL_FIELDS = (
     "cpr_hash",
 )
 # Between two offer names in `home_offer_names` as the database returns them: the ASCII unit
-# separator, which no name typed into a form contains.
+# separator, an invisible control character. A name holding it would show as two names (nothing
+# else); no form strips it, so this is a choice, not a guarantee.
 _NAME_SEPARATOR = "\x1f"
 
 
