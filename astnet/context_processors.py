@@ -5,19 +5,15 @@ from django.http import HttpRequest
 
 from astnet import access
 from astnet.models import Role
-from astnet.navigation import items_for
+from astnet.navigation import menu
 
 
 def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     held = access.roles_in_order(user) if user is not None else []
     labels = dict(Role.choices)
-    current = request.path
-    items = items_for(user)
-    for item in items:
-        item["current"] = item["url"] == current
     return {
-        "nav_items": items,
+        "nav_menu": menu(user, request.path),
         "user_role_labels": [labels[r] for r in held],
         "oidc_enabled": settings.OIDC_ENABLED,
     }

@@ -337,18 +337,6 @@ def test_a_cell_that_looks_like_a_formula_is_defused_in_csv(client, figures):
     assert "'=HYPERLINK(1)" in response.content.decode("utf-8-sig")
 
 
-def test_navigation_shows_dashboards_by_role(client, figures):
-    client.force_login(figures.leader)
-    labels = [item["label"] for item in client.get(reverse("home_leader")).context["nav_items"]]
-    assert "Dashboard" in labels
-    assert "Rapporter" not in labels
-    client.force_login(figures.administration)
-    labels = [
-        item["label"] for item in client.get(reverse("home_administration")).context["nav_items"]
-    ]
-    assert {"Dashboard", "Byen", "Rapporter"} <= set(map(str, labels))
-
-
 # --- sections that read other apps' data -------------------------------------------------------
 
 
