@@ -265,6 +265,33 @@ def test_counts_from_the_months_equal_counting_raw_visits(year_end_visits, perio
     assert selectors.weekly_counts(period, offers=amager) == _raw_weeks(period, amager)
 
 
+@pytest.mark.parametrize("period", PERIODS, ids=str)
+def test_groups_with_their_total_equal_counting_raw_visits(year_end_visits, period):
+    """The total counts a citizen who came to two groups once (issue 22: one query)."""
+    world = year_end_visits
+    amager = Offer.objects.filter(district=world.amager)
+    for offers, group in [
+        (amager, ("offer",)),
+        (None, ("offer__district",)),
+        (None, ("offer__track", "offer__district")),
+    ]:
+        for when in (period, period.previous_year):
+            expected = {**_raw(when, offers, group), **_raw(when, offers, ())}
+            counted = selectors.visit_counts(when, offers=offers, group=group, total=True)
+            assert counted == {k: v for k, v in expected.items() if v["visits"]}, (when, group)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GROUPING SETS on PostgreSQL")
+def test_on_postgresql_the_groups_and_their_total_are_one_query(
+    year_end_visits, django_assert_num_queries
+):
+    period = Period(_day(2025, 12, 2), _day(2026, 12, 1))
+    with django_assert_num_queries(1):
+        counted = selectors.visit_counts(period, group=("offer",), total=True)
+    assert () in counted
+    assert len(counted) == 4
+
+
 def test_week_53_is_one_week_across_the_year_end(year_end_visits):
     weeks = selectors.weekly_counts(Period(_day(2026, 12, 1), _day(2027, 1, 31)))
     assert _day(2026, 12, 28) in weeks

@@ -17,6 +17,9 @@ class Scope:
     offers: QuerySet
     period: Period
     district: District | None = None
+    # What one figure counted that another of the same dashboard reads too, by the figure's own
+    # key: counted once per dashboard (see dashboards.visits).
+    counted: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from astnet.figures import Figure
+from astnet.figures import Figure, Period
 from astnet.reporting.dashboards.base import (
     Scope,
     compare_columns,
@@ -26,7 +26,7 @@ def key_figures(scope: Scope) -> list[Figure]:
     """Visits, unique and new citizens for the period and a year before: three queries."""
     empty = {"visits": 0, "citizens": 0}
     counted = counted_per_period(
-        scope.period, lambda part: visit_counts(part, offers=scope.offers).get((), empty)
+        scope.period, lambda part: _per_offer_and_total(scope, part).get((), empty)
     )
     visits = {
         f"{kind}_{when}": counted[when][kind]
@@ -53,6 +53,16 @@ def key_figures(scope: Scope) -> list[Figure]:
             chart_columns=[0, 1],
         )
     ]
+
+
+def _per_offer_and_total(scope: Scope, part: Period) -> dict[tuple, dict[str, int]]:
+    """Visits and distinct citizens in `part` per offer (keys (offer id,)) and at all the scope's
+    offers (key ()), as `visit_counts` with `total`: one query, kept on the scope, as the key
+    figures and the figures per offer read the same rows (issue 22)."""
+    key = ("visits per offer and in all", part)
+    if key not in scope.counted:
+        scope.counted[key] = visit_counts(part, offers=scope.offers, group=("offer",), total=True)
+    return scope.counted[key]
 
 
 def _new_citizens(scope: Scope) -> dict[str, int]:
@@ -87,8 +97,7 @@ def per_offer(scope: Scope) -> list[Figure]:
     counted = counted_per_period(
         scope.period,
         lambda part: {
-            key[0]: counts
-            for key, counts in visit_counts(part, offers=scope.offers, group=("offer",)).items()
+            key[0]: counts for key, counts in _per_offer_and_total(scope, part).items() if key
         },
     )
     empty = {"visits": 0, "citizens": 0}
