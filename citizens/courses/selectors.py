@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from astnet import access, charts, privacy
 from astnet.figures import Figure
 from astnet.formats import format_date
+from astnet.row_urls import row_url
 from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 from citizens.models import Citizen
 
@@ -57,8 +58,7 @@ def session_for_page(user, pk: int, action: access.ScopeAction = "view") -> Sess
     return access.get_in_scope(user, Session.objects.select_related("course"), action, pk=pk)
 
 
-def register_rows(session: Session) -> QuerySet:
-    """Everyone with a place on the course on the session's day, with what was recorded."""
+def _register_queryset(session: Session) -> QuerySet:
     status = Attendance.objects.filter(session=session, enrollment=OuterRef("pk")).values("status")
     return (
         session.course.enrollments.filter(waiting_position__isnull=True)
@@ -69,8 +69,25 @@ def register_rows(session: Session) -> QuerySet:
     )
 
 
+def _with_set_url(session: Session, rows) -> list[Enrollment]:
+    """The rows, each given `set_url`: where its buttons post (one reverse for the whole list,
+    not one per row; issue 22)."""
+    set_url = row_url("courses:attendance_set", session.pk)
+    rows = list(rows)
+    for row in rows:
+        row.set_url = set_url(row.pk)
+    return rows
+
+
+def register_rows(session: Session) -> list[Enrollment]:
+    """Everyone with a place on the course on the session's day, with what was recorded
+    (`status`, None when nothing was) and `set_url`."""
+    return _with_set_url(session, _register_queryset(session))
+
+
 def register_row(session: Session, enrollment_id: int) -> Enrollment:
-    return register_rows(session).get(pk=enrollment_id)
+    """One row of `register_rows`; raises Enrollment.DoesNotExist if it is not on the register."""
+    return _with_set_url(session, [_register_queryset(session).get(pk=enrollment_id)])[0]
 
 
 def goals_for_course(user, course: Course) -> QuerySet:

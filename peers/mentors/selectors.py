@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from astnet import access, charts, privacy
 from astnet.figures import Figure
+from astnet.row_urls import row_url
 from peers.mentors import access as mentor_access
 from peers.mentors.models import (
     ModuleAttendance,
@@ -135,21 +136,28 @@ def session_get(*, user, pk: int, action: access.ScopeAction = "view") -> Module
 class RegisterRow:
     participation: Participation
     present: bool
+    # Where the row's button posts (one reverse for the whole register; issue 22).
+    toggle_url: str
 
 
 def session_register(*, session: ModuleSession) -> list[RegisterRow]:
+    """Every participant of the session's cohort, whether they were present, and the row's
+    `toggle_url`."""
     present_ids = set(
         session.attendances.filter(present=True).values_list("participation_id", flat=True)
     )
+    toggle_url = row_url("mentors:attendance_toggle", session.pk)
     return [
-        RegisterRow(participation, participation.pk in present_ids)
+        RegisterRow(participation, participation.pk in present_ids, toggle_url(participation.pk))
         for participation in session.cohort.participations.select_related("mentor__user")
     ]
 
 
 def register_row(*, session: ModuleSession, participation: Participation) -> RegisterRow:
     present = session.attendances.filter(participation=participation, present=True).exists()
-    return RegisterRow(participation, present)
+    return RegisterRow(
+        participation, present, row_url("mentors:attendance_toggle", session.pk)(participation.pk)
+    )
 
 
 def mentor_list(*, user) -> QuerySet[PeerMentor]:
