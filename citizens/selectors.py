@@ -23,6 +23,7 @@ from django.shortcuts import get_object_or_404
 from astnet import access
 from astnet.people import name_fields
 from astnet.row_urls import row_url
+from astnet.sql_names import quoted
 from citizens.access import attendance_offer_ids
 from citizens.courses.models import Enrollment, Goal
 from citizens.models import (
@@ -203,15 +204,9 @@ _DETAIL_FIELDS = (
 _NAME_SEPARATOR = "\x1f"
 
 
-def _quoted(model: type[Model], field: str | None = None) -> str:
-    """The model's table or one of its fields' column, quoted for its database."""
-    ops = connections[router.db_for_read(model)].ops
-    return ops.quote_name(model._meta.get_field(field).column if field else model._meta.db_table)
-
-
 @functools.cache
 def _any_row_sql(model: type[Model], field: str) -> str:
-    table, column = _quoted(model), _quoted(model, field)
+    table, column = quoted(model), quoted(model, field)
     return f"EXISTS (SELECT 1 FROM {table} WHERE {column} = %s)"  # noqa: S608  # nosec B608 - names from the models, value bound
 
 
@@ -226,9 +221,9 @@ def _home_offer_names_sql(vendor: str) -> str:
     through = Citizen.home_offers.through
     concatenate = "STRING_AGG" if vendor == "postgresql" else "GROUP_CONCAT"
     return (
-        f"SELECT {concatenate}(o.{_quoted(Offer, 'name')}, %s) FROM {_quoted(Offer)} o "  # noqa: S608  # nosec B608 - names from the models, values bound
-        f"JOIN {_quoted(through)} h ON h.{_quoted(through, 'offer')} = o.{_quoted(Offer, 'id')} "
-        f"WHERE h.{_quoted(through, 'citizen')} = %s"
+        f"SELECT {concatenate}(o.{quoted(Offer, 'name')}, %s) FROM {quoted(Offer)} o "  # noqa: S608  # nosec B608 - names from the models, values bound
+        f"JOIN {quoted(through)} h ON h.{quoted(through, 'offer')} = o.{quoted(Offer, 'id')} "
+        f"WHERE h.{quoted(through, 'citizen')} = %s"
     )
 
 

@@ -363,6 +363,6 @@ def goal_chart_draw(goal_id: int) -> None:
     """Draw the goal's chart in the city's language and keep it (`selectors.progress_svg`), so
     the citizen page and the goal page find it drawn rather than draw it while a person waits
     (issue 22). Called once a rating is committed: a rating rolled back draws nothing."""
-    goal = Goal.objects.prefetch_related("ratings").get(pk=goal_id)
+    goal = Goal.objects.get(pk=goal_id)
     with translation.override(settings.LANGUAGE_CODE):
-        selectors.progress_svg(goal)
+        selectors.progress_svg(goal, list(goal.ratings.all()))

@@ -12,11 +12,12 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def goal_progress_chart(context, goal) -> str:
-    """An SVG line chart of the goal's ratings; empty when there are none to draw."""
-    if not goal.ratings.all():
+def goal_progress_chart(context, goal, ratings) -> str:
+    """`{% goal_progress_chart goal ratings as chart %}`: an SVG line chart of the goal's
+    `ratings` (oldest first); empty when there are none to draw."""
+    if not ratings:
         return ""
-    return selectors.progress_chart(goal, context["request"].csp_nonce)
+    return selectors.progress_chart(goal, ratings, context["request"].csp_nonce)
 
 
 @register.filter

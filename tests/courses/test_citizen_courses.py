@@ -22,14 +22,34 @@ def anne(world, courses):
     return citizen
 
 
-def test_it_lists_the_citizens_courses_and_goals_in_three_queries(
+def test_it_lists_the_citizens_courses_and_goals_with_their_ratings_in_two_queries(
     world, anne, django_assert_num_queries
 ):
     # Plus the user's memberships, loaded once per request.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         result = selectors.courses_for_citizen(world.staff, anne)
-    assert [e.course.title for e in result.enrollments] == ["Søvn og hverdag"]
-    assert [[r.score for r in g.ratings.all()] for g in result.goals] == [[3, 5]]
+        assert [e.course.title for e in result.enrollments] == ["Søvn og hverdag"]
+        assert [[r.score for r in g.rating_list] for g in result.goals] == [[3, 5]]
+        assert [r.rated_on.day for r in result.goals[0].rating_list] == [1, 8]
+
+
+def test_ratings_come_oldest_first_as_entered_and_a_goal_without_any_has_none(world, courses):
+    citizen = courses.nabo_citizens[2]
+    rated = cf.GoalFactory(citizen=citizen, text="Med vurderinger")
+    cf.GoalFactory(citizen=citizen, text="Uden vurderinger")
+    later = cf.GoalRatingFactory(goal=rated, score=7, rated_on=datetime.date(2026, 11, 9))
+    first = cf.GoalRatingFactory(goal=rated, score=2, rated_on=datetime.date(2026, 11, 2))
+    second = cf.GoalRatingFactory(
+        goal=rated, score=4, rated_on=datetime.date(2026, 11, 2), note='<b>"Æble" & ø</b>'
+    )
+    goals = selectors.courses_for_citizen(world.staff, citizen).goals
+    ratings = {goal.text: goal.rating_list for goal in goals}
+    assert [(r.pk, r.rated_on, r.score, r.note) for r in ratings["Med vurderinger"]] == [
+        (first.pk, first.rated_on, 2, first.note),
+        (second.pk, second.rated_on, 4, '<b>"Æble" & ø</b>'),
+        (later.pk, later.rated_on, 7, later.note),
+    ]
+    assert ratings["Uden vurderinger"] == []
 
 
 def test_other_offers_staff_see_nothing(courses, anne):

@@ -70,7 +70,7 @@ def _goal_page(request: HttpRequest, goal, form, status: int = 200) -> HttpRespo
         {
             "goal": goal,
             "ratings": ratings,
-            "chart": selectors.progress_chart(goal, request.csp_nonce) if ratings else "",
+            "chart": selectors.progress_chart(goal, ratings, request.csp_nonce) if ratings else "",
             "form": form,
             "can_rate": access.scope(request.user, type(goal), "change")
             .filter(pk=goal.pk)
