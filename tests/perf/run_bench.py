@@ -90,6 +90,18 @@ def django_setup() -> None:
     django.setup()
 
 
+def vacuum_visits() -> None:
+    """The visibility map and statistics of the tables the check-ins write to. Earlier runs'
+    check-ins and the data set's own changes leave pages that index-only scans must read from
+    the heap again until autovacuum comes by: measured on 2 December 2026, 8,974 of a 12-month
+    dashboard query's 73,109 rows. Every invocation starts from the same state instead."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table in ("citizens_visit", "citizens_visitmonth"):
+            cursor.execute(f"VACUUM ANALYZE {table}")
+
+
 def wait_for(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -299,6 +311,8 @@ def main() -> int:
     step(f"{city.draw_recent_goal_charts()} charts drawn")
     plan = scenario.prepare(users=USERS, password=PASSWORD)
     plan_path = OUT / "plan.json"
+    step("VACUUM ANALYZE of the visits and their months, as autovacuum keeps them in production")
+    vacuum_visits()
     step("in-process: uncached dashboards")
     in_process = scenario.in_process_dashboards()
 
