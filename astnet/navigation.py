@@ -110,4 +110,4 @@ def _menu(held: frozenset[str], language: str, script_prefix: str, current: str)
     )
 
 
-_CURRENT = mark_safe(' aria-current="page"')  # noqa: S308 - a constant
+_CURRENT = mark_safe(' aria-current="page"')  # noqa: S308  # nosec B308 - a constant
