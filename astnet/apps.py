@@ -14,10 +14,13 @@ class AstnetConfig(AppConfig):
 
         from astnet import (  # noqa: F401  (registers the deploy checks and login audit receivers)
             checks,
+            lookups,
             signals,
         )
         from astnet.admin_audit import audit_admin_views
         from astnet.db_roles import grant_after_migrate
+
+        lookups.register()
 
         post_migrate.connect(grant_after_migrate, sender=self)
         # Each app declares its personal fields in its own personal_data.py (issue 16), found the
