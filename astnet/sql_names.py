@@ -11,3 +11,9 @@ def quoted(model: type[Model], field: str | None = None) -> str:
     database `model` is read from."""
     ops = connections[router.db_for_read(model)].ops
     return ops.quote_name(model._meta.get_field(field).column if field else model._meta.db_table)
+
+
+def vendor(model: type[Model]) -> str:
+    """The vendor ("postgresql", "sqlite") of the database `model` is read from, for the SQL a
+    query writes differently on each."""
+    return connections[router.db_for_read(model)].vendor

@@ -4,7 +4,7 @@ import datetime
 import functools
 
 from django.core.paginator import Page, Paginator
-from django.db import connection, connections, router
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Count,
@@ -23,7 +23,7 @@ from django.shortcuts import get_object_or_404
 from astnet import access
 from astnet.people import name_fields
 from astnet.row_urls import row_url
-from astnet.sql_names import quoted
+from astnet.sql_names import quoted, vendor
 from citizens.access import attendance_offer_ids
 from citizens.courses.models import Enrollment, Goal
 from citizens.models import (
@@ -229,9 +229,8 @@ def _home_offer_names_sql(vendor: str) -> str:
 
 def _home_offer_names(pk: int) -> RawSQL:
     """The names of citizen `pk`'s home offers joined by _NAME_SEPARATOR, or NULL for none."""
-    vendor = connections[router.db_for_read(Citizen)].vendor
     return RawSQL(  # noqa: S611  # nosec B611 - table and column names from the models
-        _home_offer_names_sql(vendor), (_NAME_SEPARATOR, pk), output_field=TextField()
+        _home_offer_names_sql(vendor(Citizen)), (_NAME_SEPARATOR, pk), output_field=TextField()
     )
 
 

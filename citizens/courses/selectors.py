@@ -8,7 +8,6 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connections, router
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from astnet import access, charts, privacy
 from astnet.figures import Figure
 from astnet.formats import format_date
 from astnet.row_urls import row_url
-from astnet.sql_names import quoted
+from astnet.sql_names import quoted, vendor
 from citizens.courses.models import Attendance, Course, Enrollment, Goal, GoalRating, Session
 from citizens.models import Citizen
 
@@ -155,7 +154,7 @@ def progress_chart(goal: Goal, ratings: list[GoalRating], nonce: str) -> str:
     return charts.with_nonce(progress_svg(goal, ratings), nonce)
 
 
-# What the citizen page shows of a rating, in the order of GoalRating's concrete fields.
+# What the citizen page shows of a rating: the JSON's order, and GoalRating's field order too.
 _RATING_COLUMNS = ("id", "rated_on", "score", "note")
 
 
@@ -174,14 +173,14 @@ def _ratings_json_sql(vendor: str) -> str:
 def _ratings_json() -> RawSQL:
     """The goal's ratings as a JSON array of [id, rated_on, score, note], NULL or "[]" for none:
     a correlated subquery on the goals' table, written once per process."""
-    vendor = connections[router.db_for_read(GoalRating)].vendor
-    return RawSQL(_ratings_json_sql(vendor), (), output_field=TextField())  # noqa: S611  # nosec B611 - names from the models
+    return RawSQL(_ratings_json_sql(vendor(GoalRating)), (), output_field=TextField())  # noqa: S611  # nosec B611 - names from the models
 
 
 def _ratings_from_json(goal: Goal, text: str | None) -> list[GoalRating]:
     """The ratings `_ratings_json` gave for `goal`, oldest first (by date, then as entered), as
     GoalRating objects with the columns the page shows; the others load if asked for."""
-    fields = ["id", "goal_id", "rated_on", "score", "note"]
+    # from_db takes the values in the model's field order: the goal's id goes after the id.
+    fields = [_RATING_COLUMNS[0], "goal_id", *_RATING_COLUMNS[1:]]
     ratings = [
         GoalRating.from_db(
             goal._state.db, fields, [pk, goal.pk, datetime.date.fromisoformat(day), score, note]
