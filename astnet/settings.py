@@ -98,8 +98,9 @@ TEMPLATES = [
                 "astnet.context_processors.navigation",
                 "astnet.municipality.municipality",
             ],
-            # Danish dates and numbers on every page without a {% load %} (issue 20).
-            "builtins": ["astnet.templatetags.danish"],
+            # Danish dates and numbers on every page without a {% load %} (issue 20); {% row_url %}
+            # for any URL inside {% for %}, one reverse per list (issue 22).
+            "builtins": ["astnet.templatetags.danish", "astnet.templatetags.row_links"],
         },
     }
 ]
