@@ -5,19 +5,20 @@ from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
+from astnet import charts
 from astnet.formats import format_date
-from citizens.courses import selectors
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def goal_progress_chart(context, goal, ratings) -> str:
-    """`{% goal_progress_chart goal ratings as chart %}`: an SVG line chart of the goal's
-    `ratings` (oldest first); empty when there are none to draw."""
-    if not ratings:
+def goal_progress_chart(context, goal) -> str:
+    """`{% goal_progress_chart goal as chart %}`: the goal's chart as `courses_for_citizen` drew
+    it (`goal.chart_svg`), its <style> let through the page's content security policy; empty
+    when there are no ratings to draw."""
+    if not goal.chart_svg:
         return ""
-    return selectors.progress_chart(goal, ratings, context["request"].csp_nonce)
+    return charts.with_nonce(goal.chart_svg, context["request"].csp_nonce)
 
 
 @register.filter

@@ -62,3 +62,34 @@ def test_labels_are_drawn_large_enough_to_stay_readable_on_a_phone():
     # 20 units in a chart 520 units wide: 13 px in a 340 px phone column (checked in the browser
     # by tests/e2e/test_every_page.py at 375, 768 and 1280 px).
     assert charts.STYLE.label_font_size / charts.WIDTH * 340 >= 12
+
+
+class CountingCache:
+    """The cache `charts` uses, counting its round trips (get_many and set_many)."""
+
+    def __init__(self, cache):
+        self.cache, self.reads, self.writes = cache, 0, 0
+
+    def get_many(self, keys):
+        self.reads += 1
+        return self.cache.get_many(keys)
+
+    def set_many(self, data, timeout):
+        self.writes += 1
+        return self.cache.set_many(data, timeout)
+
+
+def test_several_charts_are_read_from_the_cache_in_one_round_trip(monkeypatch):
+    from django.core.cache import cache
+
+    counting = CountingCache(cache)
+    monkeypatch.setattr(charts, "cache", counting)
+    figures = [figure([1, n]) for n in range(2, 5)]
+    drawn = charts.render_many(figures)
+    assert (counting.reads, counting.writes) == (1, 1)
+    assert drawn == [charts.render(f) for f in figures]
+    assert len(set(drawn)) == 3
+    counting.reads = counting.writes = 0
+    assert charts.render_many(figures) == drawn
+    assert (counting.reads, counting.writes) == (1, 0)
+    assert charts.render_many([]) == []

@@ -91,3 +91,26 @@ def test_a_ratings_table_escapes_notes_and_dashes_a_missing_one(world, courses):
 def test_a_goal_without_ratings_says_so():
     html = render_to_string("citizens/courses/_progress.html", {"ratings": []})
     assert "Ingen vurderinger endnu." in html
+
+
+def test_every_goals_chart_comes_from_one_cache_read_and_a_goal_without_ratings_has_none(
+    world, courses, monkeypatch
+):
+    from astnet import charts
+    from tests.astnet.test_charts import CountingCache
+
+    citizen = courses.nabo_citizens[3]
+    for text in ("Første", "Andet", "Tredje"):
+        goal = cf.GoalFactory(citizen=citizen, text=text)
+        cf.GoalRatingFactory(goal=goal, score=4, rated_on=datetime.date(2026, 11, 2))
+    cf.GoalFactory(citizen=citizen, text="Uden vurderinger")
+    counting = CountingCache(charts.cache)
+    monkeypatch.setattr(charts, "cache", counting)
+    goals = {goal.text: goal for goal in selectors.courses_for_citizen(world.staff, citizen).goals}
+    assert counting.reads == 1
+    assert goals["Uden vurderinger"].chart_svg == ""
+    rated = [goals[text] for text in ("Første", "Andet", "Tredje")]
+    assert [goal.chart_svg for goal in rated] == [
+        selectors.progress_svg(goal, goal.rating_list) for goal in rated
+    ]
+    assert len({goal.chart_svg for goal in rated}) == 3
