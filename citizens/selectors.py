@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Count,
+    F,
     Model,
     OuterRef,
     QuerySet,
@@ -16,7 +17,6 @@ from django.db.models import (
     Window,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -31,8 +31,10 @@ from citizens.models import (
     Citizen,
     Consent,
     ExpectationTalk,
+    FollowUp,
     Outreach,
     Visit,
+    VisitMonth,
 )
 from offers.models import Offer
 
@@ -146,10 +148,25 @@ def checked_in_row(citizen: Citizen, visit: Visit, *, offer: Offer) -> Citizen:
     return with_row_links([citizen], offer=offer)[0]
 
 
-def citizen_to_check_in(*, user, citizen_id: int) -> Citizen:
-    """A citizen the user may check in (404 otherwise); one query, without today's visit, which
-    the check-in itself answers."""
-    return access.get_in_scope(user, Citizen, "change", pk=citizen_id)
+def citizen_to_check_in(*, user, citizen_id: int, offer: Offer) -> Citizen:
+    """A citizen the user may check in at `offer` (404 otherwise), in one query, with what a
+    check-in needs besides (issue 22): `open_follow_up`, whether they have an open follow-up at
+    `offer` (the check-in closes it; without one it skips that UPDATE). Without today's visit,
+    which the check-in itself answers."""
+    citizens = Citizen.objects.annotate(
+        open_follow_up=RawSQL(  # noqa: S611  # nosec B611 - names from the models, values bound
+            _open_follow_up_sql(), (citizen_id, offer.pk), output_field=BooleanField()
+        )
+    )
+    return access.get_in_scope(user, citizens, "change", pk=citizen_id)
+
+
+@functools.cache
+def _open_follow_up_sql() -> str:
+    return (
+        f"EXISTS (SELECT 1 FROM {quoted(FollowUp)} WHERE {quoted(FollowUp, 'citizen')} = %s "  # noqa: S608  # nosec B608 - names from the models, values bound
+        f"AND {quoted(FollowUp, 'offer')} = %s AND {quoted(FollowUp, 'closed_at')} IS NULL)"
+    )
 
 
 def day_counts(*, offer: Offer, day: datetime.date) -> dict[str, int]:
@@ -266,13 +283,14 @@ def citizen_for_detail(user, pk: int) -> Citizen:
 
 
 def visits_by_month(*, citizen: Citizen, user) -> QuerySet:
-    """Visits per month and offer, newest first, for the offers the user may see."""
+    """Visits per month and offer, newest first, for the offers the user may see: dicts of
+    `month` (date, the month's first day), `offer__name` and `visits` (days). Read from the
+    monthly sums the database's triggers keep (VisitMonth), one row per month and offer, not
+    counted from the visits: no grouping, no truncated dates (issue 22)."""
     return (
-        access.scope(user, Visit)
+        access.scope(user, VisitMonth)
         .filter(citizen=citizen)
-        .annotate(month=TruncMonth("day"))
-        .values("month", "offer__name")
-        .annotate(visits=Count("pk"))
+        .values("month", "offer__name", visits=F("visit_days"))
         .order_by("-month", "offer__name")
     )
 

@@ -44,18 +44,28 @@ def _refuse_future(day: datetime.date, field: str) -> None:
 
 
 def visit_check_in(
-    *, offer: Offer, citizen: Citizen, by, day: datetime.date | None = None, request=None
+    *,
+    offer: Offer,
+    citizen: Citizen,
+    by,
+    day: datetime.date | None = None,
+    request=None,
+    follow_up_open: bool = True,
 ) -> tuple[Visit, bool]:
     """Record that `citizen` came to `offer` on `day` (today by default); returns the visit and
     whether this call stored it. A second check-in the same day, from a double click or a
-    colleague's tablet, returns the visit already there. Raises ValidationError for a future day."""
+    colleague's tablet, returns the visit already there. A stored visit closes the citizen's open
+    follow-up at the offer (issue 19); `follow_up_open` False, from a caller that has just read
+    that there is none (`selectors.citizen_to_check_in`), skips looking (issue 22). Raises
+    ValidationError for a future day."""
     day = day or timezone.localdate()
     _refuse_future(day, "day")
     visit = Visit(citizen=citizen, offer=offer, day=day, recorded_by=by, created_at=timezone.now())
     with transaction.atomic():
         created = _insert_unless_there(visit)
-        if created:
+        if created and follow_up_open:
             follow_ups_close_by_visit(visit)
+        if created:
             audit_record(actor=by, action=Action.CREATE, target=visit, request=request)
         else:
             visit = Visit.objects.get(citizen=citizen, offer=offer, day=day)

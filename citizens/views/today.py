@@ -185,9 +185,13 @@ def _row_response(request: HttpRequest, offer, citizen, announcement: str, error
 @access.require_role(Role.STAFF)
 def check_in(request: HttpRequest, offer_id: int, citizen_id: int) -> HttpResponse:
     offer = selectors.attendance_offer(request.user, offer_id)
-    citizen = selectors.citizen_to_check_in(user=request.user, citizen_id=citizen_id)
+    citizen = selectors.citizen_to_check_in(user=request.user, citizen_id=citizen_id, offer=offer)
     visit, _created = services.visit_check_in(
-        offer=offer, citizen=citizen, by=request.user, request=request
+        offer=offer,
+        citizen=citizen,
+        by=request.user,
+        request=request,
+        follow_up_open=citizen.open_follow_up,
     )
     return _row_response(
         request,

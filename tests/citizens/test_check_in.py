@@ -5,11 +5,13 @@ import threading
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from astnet.models import AuditEvent
-from citizens.models import Visit
+from citizens.models import FollowUp, Visit
+from citizens.selectors import citizen_to_check_in
 from citizens.services import visit_check_in
 from tests import factories as f
 from tests.conftest import needs_postgresql
@@ -194,3 +196,60 @@ def test_concurrent_check_ins_make_one_visit(world):
     assert errors == []
     assert Visit.objects.filter(citizen=citizen).count() == 1
     assert sorted(results) == [False] * 7 + [True]
+
+
+def _follow_up_statements(queries) -> list[str]:
+    table = FollowUp._meta.db_table
+    return [q["sql"] for q in queries if table in q["sql"] and not q["sql"].startswith("SELECT")]
+
+
+def test_checking_in_through_the_page_closes_an_open_follow_up_there(client, world, regular):
+    from tests.citizens.factories import FollowUpFactory
+
+    follow_up = FollowUpFactory(citizen=regular, offer=world.nabo)
+    client.force_login(world.staff)
+
+    client.post(_url("check_in", world.nabo, regular), HTTP_HX_REQUEST="true")
+
+    follow_up.refresh_from_db()
+    assert follow_up.close_reason == "visited"
+    assert follow_up.closing_visit == Visit.objects.get(citizen=regular)
+
+
+def test_a_check_in_without_an_open_follow_up_does_not_look_for_one_again(client, world, regular):
+    from tests.citizens.factories import FollowUpFactory
+
+    # Neither a closed one here nor an open one at another offer is this offer's open one.
+    FollowUpFactory(
+        citizen=regular, offer=world.nabo, closed_at=timezone.now(), close_reason="reached"
+    )
+    elsewhere = FollowUpFactory(citizen=regular, offer=world.griffen)
+    client.force_login(world.staff)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(_url("check_in", world.nabo, regular), HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    assert _follow_up_statements(queries.captured_queries) == []
+    elsewhere.refresh_from_db()
+    assert elsewhere.closed_at is None
+
+
+@pytest.mark.parametrize(
+    ("where", "closed", "expected"),
+    [("here", False, True), ("here", True, False), ("elsewhere", False, False)],
+)
+def test_the_check_in_lookup_says_whether_there_is_an_open_follow_up_at_the_offer(
+    world, regular, where, closed, expected
+):
+    from tests.citizens.factories import FollowUpFactory
+
+    FollowUpFactory(
+        citizen=regular,
+        offer=world.nabo if where == "here" else world.griffen,
+        closed_at=timezone.now() if closed else None,
+        close_reason="reached" if closed else "",
+    )
+    found = citizen_to_check_in(user=world.staff, citizen_id=regular.pk, offer=world.nabo)
+    assert found == regular
+    assert found.open_follow_up is expected
