@@ -4,7 +4,7 @@ context processor for templates, so no page or module names a municipality itsel
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpRequest
-from django.utils.functional import lazy
+from django.utils.functional import SimpleLazyObject, lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
@@ -54,8 +54,9 @@ def current(request: HttpRequest | None = None) -> Municipality:
 
 
 def municipality(request: HttpRequest) -> dict:
-    """Context processor: `municipality` on every template."""
-    return {"municipality": current(request)}
+    """Context processor: `municipality` on every template, read when a template first uses it:
+    the htmx fragments (a check-in's row, say) never do, and need no cache read (issue 22)."""
+    return {"municipality": SimpleLazyObject(lambda: current(request))}
 
 
 def _area_label() -> str:

@@ -99,3 +99,21 @@ def test_the_report_is_addressed_to_the_municipalitys_committee(
     assert "Statusnotat til Socialudvalget i Haderslev" in printed[0]
     assert 'content="Haderslev Kommune, Social og Sundhed"' in printed[0]
     assert "Hele kommunen" in printed[0]
+
+
+def test_a_fragment_that_names_no_municipality_does_not_read_it(client, world, monkeypatch):
+    """The check-in's row (an htmx fragment) shows no municipality: the context processor's
+    value is read only by templates that use it (issue 22: a cache read per fragment)."""
+    from tests import factories as f
+
+    regular = f.CitizenFactory(chosen_name="Bodil", home_offers=[world.nabo])
+    reads = []
+    real = municipality.current
+    monkeypatch.setattr(municipality, "current", lambda request=None: reads.append(1) or real())
+    client.force_login(world.staff)
+
+    check_in = reverse("citizens:check_in", args=[world.nabo.pk, regular.pk])
+    assert client.post(check_in, HTTP_HX_REQUEST="true").status_code == 200
+    assert reads == []
+    assert client.get(reverse("citizens:today", args=[world.nabo.pk])).status_code == 200
+    assert reads
