@@ -24,15 +24,12 @@ ScopeAction = Literal["view", "change"]
 ScopeRule = Callable[[object, QuerySet, ScopeAction], QuerySet]
 
 _MEMBERSHIP_CACHE = "_astnet_memberships"
-# Scopes used for this user object (issue 22: the citizen page built one 13 times) and objects
-# found in them, kept beside its memberships: a request loads a new user object, so nothing here
-# outlives it. The scopes come from `scope_cache`, shared by requests with the same memberships.
+# Scopes used for this user object (issue 22: the citizen page built the citizen scope 13 times),
+# and the objects found in them. Kept on the user object beside its memberships: Django loads a
+# new user object for every request, so nothing here outlives the request or passes to another
+# user. The scopes themselves come from `scope_cache`, shared by requests of the same user with
+# the same memberships.
 _SCOPE_CACHE = "_astnet_scopes"
-
-
-# Set on the user object while astnet.compiled_queries compiles a query kept for every request of
-# the same user: nothing this request found may shape it (`rows_about` asks the rule instead).
-COMPILING = "_astnet_compiling"
 
 
 def _is_active_user(user) -> bool:
@@ -255,28 +252,19 @@ def get_in_scope(
     is given (see `rule`); the citizen page's lookup took 1.3 ms less (issue 22;
     tests/astnet/test_get_in_scope.py walks every rule)."""
     model = queryset.model if isinstance(queryset, QuerySet) else queryset
+    label = model._meta.label_lower
+    if label in _RULES:
+        rows = queryset if isinstance(queryset, QuerySet) else model._default_manager.all()
+        candidates = rows.filter(follows(user, model, action, "pk"))
+    else:
+        candidates = scope(user, queryset, action)
     try:
-        found = in_scope(user, queryset, action).get(**lookup)
+        found = candidates.get(**lookup)
     except (model.DoesNotExist, ValueError) as error:
         raise Http404 from error
-    note_found(user, found, action)
-    return found
-
-
-def in_scope(user, queryset: QuerySet | type[Model], action: ScopeAction = "view") -> QuerySet:
-    """The rows `get_in_scope` picks one object from (see there): the same rows as `scope`."""
-    model = queryset.model if isinstance(queryset, QuerySet) else queryset
-    if model._meta.label_lower not in _RULES:
-        return scope(user, queryset, action)
-    rows = queryset if isinstance(queryset, QuerySet) else model._default_manager.all()
-    return rows.filter(follows(user, model, action, "pk"))
-
-
-def note_found(user, found: Model, action: ScopeAction) -> None:
-    """Remember, for this user object, that `found` is in the user's `action` scope: what
-    `get_in_scope` does once it has found an object (for `rows_about`)."""
     if _is_active_user(user):
         _memo(user)[_found_key(found, action)] = True
+    return found
 
 
 # Models whose rule shows every row about an object the user may view (and maybe more rows), by
@@ -298,16 +286,14 @@ def rows_about(user, model: type[Model], owner: Model) -> QuerySet:
     `declare_follows_owner`) that `user` may view. When `get_in_scope` found `owner` in the
     user's view scope for this user object (this request), that alone decides: the rule is not
     compiled into the query again (issue 22: five lists on the citizen page each carried the
-    citizen's whole scope), except while a query kept beyond the request is compiled
-    (COMPILING). Otherwise the model's rule decides as in `scope`.
+    citizen's whole scope). Otherwise the model's rule decides as in `scope`.
     Raises ImproperlyConfigured for a model without such a declaration."""
     label = model._meta.label_lower
     field = _FOLLOWS_OWNER.get(label)
     if field is None:
         raise ImproperlyConfigured(f"{label} is not declared to follow an owner.")
     rows = model._default_manager.filter(**{field: owner})
-    compiling = getattr(user, COMPILING, False)
-    if not compiling and _is_active_user(user) and _memo(user).get(_found_key(owner, "view")):
+    if _is_active_user(user) and _memo(user).get(_found_key(owner, "view")):
         return rows
     return _scope(user, rows, "view")
 
@@ -375,7 +361,8 @@ def roles_in_order(user) -> list[str]:
     return [role for role in order if role in held]
 
 
-# --- the foundation's own models (reports and audit events have their rules above) --------------
+# --- the foundation's own models -----------------------------------------------------------------
+# (reports and audit events have their rules above.)
 
 
 @rule("astnet.membership")

@@ -20,7 +20,7 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from astnet import access, compiled_queries
+from astnet import access
 from astnet.people import name_fields
 from astnet.row_urls import row_url
 from astnet.sql_names import quoted, vendor
@@ -152,19 +152,13 @@ def citizen_to_check_in(*, user, citizen_id: int, offer: Offer) -> Citizen:
     """A citizen the user may check in at `offer` (404 otherwise), in one query, with what a
     check-in needs besides (issue 22): `open_follow_up`, whether they have an open follow-up at
     `offer` (the check-in closes it; without one it skips that UPDATE). Without today's visit,
-    which the check-in itself answers. Compiled once per process for the user's memberships
-    (`astnet.compiled_queries`)."""
-    return compiled_queries.get_in_scope(
-        user, _check_in_citizens, citizen_id, offer.pk, action="change"
-    )
-
-
-def _check_in_citizens(user, citizen_id: int, offer_id: int) -> QuerySet:
-    return Citizen.objects.annotate(
+    which the check-in itself answers."""
+    citizens = Citizen.objects.annotate(
         open_follow_up=RawSQL(  # noqa: S611  # nosec B611 - names from the models, values bound
-            _open_follow_up_sql(), (citizen_id, offer_id), output_field=BooleanField()
+            _open_follow_up_sql(), (citizen_id, offer.pk), output_field=BooleanField()
         )
     )
+    return access.get_in_scope(user, citizens, "change", pk=citizen_id)
 
 
 @functools.cache
@@ -269,18 +263,8 @@ def citizen_for_detail(user, pk: int) -> Citizen:
       it; True means nothing about scope, the list's own query decides.
 
     Each of those is a short subquery on the citizen's id, written once per process: built by the
-    ORM for each request, they cost more than the queries they save (issue 22, measured). The
-    whole query is compiled once per process for the user's memberships
-    (`astnet.compiled_queries`)."""
-    citizen = compiled_queries.get_in_scope(user, _detail_citizens, pk)
-    separated = citizen.home_offer_names
-    citizen.home_offer_names = sorted(separated.split(_NAME_SEPARATOR)) if separated else []
-    return citizen
-
-
-def _detail_citizens(user, pk: int) -> QuerySet:
-    """`citizen_for_detail`'s citizens before the door picks one (a kept query's build)."""
-    return (
+    ORM for each request, they cost more than the queries they save (issue 22, measured)."""
+    citizens = (
         Citizen.objects.select_related("district", "contact_person")
         .only(*_DETAIL_FIELDS, "district__name", *name_fields("contact_person"))
         .annotate(
@@ -292,21 +276,20 @@ def _detail_citizens(user, pk: int) -> QuerySet:
             },
         )
     )
+    citizen = access.get_in_scope(user, citizens, "view", pk=pk)
+    separated = citizen.home_offer_names
+    citizen.home_offer_names = sorted(separated.split(_NAME_SEPARATOR)) if separated else []
+    return citizen
 
 
-def visits_by_month(*, citizen: Citizen, user) -> list[dict]:
+def visits_by_month(*, citizen: Citizen, user) -> QuerySet:
     """Visits per month and offer, newest first, for the offers the user may see: dicts of
     `month` (date, the month's first day), `offer__name` and `visits` (days). Read from the
     monthly sums the database's triggers keep (VisitMonth), one row per month and offer, not
-    counted from the visits: no grouping, no truncated dates; compiled once per process for the
-    user's memberships (`astnet.compiled_queries`; issue 22)."""
-    return compiled_queries.rows(user, _visit_months, citizen.pk)
-
-
-def _visit_months(user, citizen_id: int) -> QuerySet:
+    counted from the visits: no grouping, no truncated dates (issue 22)."""
     return (
         access.scope(user, VisitMonth)
-        .filter(citizen=citizen_id)
+        .filter(citizen=citizen)
         .values("month", "offer__name", visits=F("visit_days"))
         .order_by("-month", "offer__name")
     )

@@ -12,7 +12,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, T
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
-from astnet import access, charts, compiled_queries, privacy
+from astnet import access, charts, privacy
 from astnet.figures import Figure
 from astnet.formats import format_date
 from astnet.row_urls import row_url
@@ -201,8 +201,7 @@ def courses_for_citizen(
     user, citizen, *, has_enrollments: bool = True, has_goals: bool = True
 ) -> CitizenCourses:
     """For the citizen page: the courses and goals the user may see (two queries, whatever the
-    number of courses and ratings, each compiled once per process for the user's memberships:
-    `astnet.compiled_queries`), with only the columns the page shows (issue 22: fewer
+    number of courses and ratings), with only the columns the page shows (issue 22: fewer
     columns, less ORM work; tests/test_page_queries.py proves no row reads another afterwards).
     Each goal's ratings come in its own row, as JSON (`_ratings_json`): `goal.rating_list`,
     oldest first, where a prefetch was a third query and its bookkeeping; and its chart,
@@ -211,45 +210,34 @@ def courses_for_citizen(
     would find nothing."""
     enrollments = []
     if has_enrollments:
-        enrollments = compiled_queries.rows(user, _enrollments_of, citizen.pk)
+        enrollments = list(
+            access.rows_about(user, Enrollment, citizen)
+            .select_related("course", "moved_on_to")
+            .only(
+                "course__title",
+                "referral_date",
+                "waiting_position",
+                "end_date",
+                "outcome",
+                "stop_reason",
+                "moved_on_to__name",
+                "moved_on_to_other",
+            )
+            .order_by("-referral_date", "-pk")
+        )
     goals = []
     if has_goals:
-        goals = compiled_queries.rows(user, _goals_of, citizen.pk)
+        goals = list(
+            access.rows_about(user, Goal, citizen)
+            .select_related("enrollment__course")
+            .only("text", "enrollment__course__title")
+            .annotate(ratings_json=_ratings_json())
+            .order_by("-created_at", "-pk")
+        )
         for goal in goals:
             goal.rating_list = _ratings_from_json(goal, goal.ratings_json)
         _with_progress_svgs(goals)
     return CitizenCourses(enrollments=enrollments, goals=goals)
-
-
-def _enrollments_of(user, citizen_id: int) -> QuerySet:
-    """The citizen page's enrolments, newest first (a kept query's build)."""
-    return (
-        access.rows_about(user, Enrollment, Citizen(pk=citizen_id))
-        .select_related("course", "moved_on_to")
-        .only(
-            "course__title",
-            "referral_date",
-            "waiting_position",
-            "end_date",
-            "outcome",
-            "stop_reason",
-            "moved_on_to__name",
-            "moved_on_to_other",
-        )
-        .order_by("-referral_date", "-pk")
-    )
-
-
-def _goals_of(user, citizen_id: int) -> QuerySet:
-    """The citizen page's goals, newest first, each with its ratings as JSON (a kept query's
-    build)."""
-    return (
-        access.rows_about(user, Goal, Citizen(pk=citizen_id))
-        .select_related("enrollment__course")
-        .only("text", "enrollment__course__title")
-        .annotate(ratings_json=_ratings_json())
-        .order_by("-created_at", "-pk")
-    )
 
 
 def _with_progress_svgs(goals: list[Goal]) -> None:

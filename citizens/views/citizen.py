@@ -42,7 +42,7 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Every list is read here, not lazily while the template renders, and only if the citizen
     # has such rows at all (issue 22). The months are read whole and paged here: one query, no
     # COUNT (a few years of months at a few offers).
-    visits = Paginator(selectors.visits_by_month(citizen=citizen, user=user), 24)
+    visits = Paginator(list(selectors.visits_by_month(citizen=citizen, user=user)), 24)
     visit_page = visits.get_page(request.GET.get("side"))
     context = {
         "citizen": citizen,

@@ -114,35 +114,3 @@ def test_every_goals_chart_comes_from_one_cache_read_and_a_goal_without_ratings_
         selectors.progress_svg(goal, goal.rating_list) for goal in rated
     ]
     assert len({goal.chart_svg for goal in rated}) == 3
-
-
-def test_a_kept_query_never_leaves_out_the_rule_for_what_one_request_found(world, courses, anne):
-    """The door lets `rows_about` skip the rule for a citizen `get_in_scope` has just found. The
-    courses' queries are kept for every request with the same memberships, so they are compiled
-    with the rule whatever this request found: here even the stand-in ids they are compiled with
-    count as found (astnet.access.COMPILING)."""
-    from django.contrib.auth import get_user_model
-
-    from astnet import access, compiled_queries
-    from citizens.models import Citizen
-
-    griffen_course = cf.CourseFactory(
-        title="Griffens hold", lead=courses.griffen_staff, host_offers=[world.griffen]
-    )
-    gustav = courses.griffen_citizen
-    enrollment = cf.EnrollmentFactory(course=griffen_course, citizen=gustav)
-    cf.GoalFactory(citizen=gustav, enrollment=enrollment, text="Gustavs mål")
-
-    def request_user():
-        return get_user_model().objects.get(pk=world.staff.pk)
-
-    user = request_user()
-    for stand_in in (*compiled_queries._FIRST, *compiled_queries._SECOND):
-        access.note_found(user, Citizen(pk=stand_in), "view")
-    seen = selectors.courses_for_citizen(user, anne)
-    assert [goal.text for goal in seen.goals] == ["Sove hele natten"]
-
-    other = selectors.courses_for_citizen(request_user(), gustav)
-    assert (other.enrollments, other.goals) == ([], [])
-    theirs = selectors.courses_for_citizen(courses.griffen_staff, gustav)
-    assert [goal.text for goal in theirs.goals] == ["Gustavs mål"]
