@@ -63,9 +63,9 @@ def visit_check_in(
     visit = Visit(citizen=citizen, offer=offer, day=day, recorded_by=by, created_at=timezone.now())
     with transaction.atomic():
         created = _insert_unless_there(visit)
-        if created and follow_up_open:
-            follow_ups_close_by_visit(visit)
         if created:
+            if follow_up_open:
+                follow_ups_close_by_visit(visit)
             audit_record(actor=by, action=Action.CREATE, target=visit, request=request)
         else:
             visit = Visit.objects.get(citizen=citizen, offer=offer, day=day)

@@ -243,15 +243,14 @@ def courses_for_citizen(
 def _with_progress_svgs(goals: list[Goal]) -> None:
     """Gives each goal `chart_svg`: `progress_svg` of its `rating_list`, or "" without ratings.
     The charts kept are asked for in one cache round trip, not one a goal (issue 22)."""
-    rated = [goal for goal in goals if goal.rating_list]
-    svgs = charts.render_many(
-        [_progress_figure(goal, goal.rating_list) for goal in rated],
-        keep_seconds=GOAL_CHART_KEEP_SECONDS,
+    svgs = iter(
+        charts.render_many(
+            [_progress_figure(goal, goal.rating_list) for goal in goals if goal.rating_list],
+            keep_seconds=GOAL_CHART_KEEP_SECONDS,
+        )
     )
     for goal in goals:
-        goal.chart_svg = ""
-    for goal, svg in zip(rated, svgs, strict=True):
-        goal.chart_svg = svg
+        goal.chart_svg = next(svgs) if goal.rating_list else ""
 
 
 def enrollable_citizens(user, query: str = "") -> QuerySet:
