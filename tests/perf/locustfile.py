@@ -3,6 +3,7 @@ anonymous visitors reading the public programme. Every URL comes from the plan t
 wrote (reversed from the URLconf), so nothing here knows the routes. Each kind of user requests
 the floor of its kind as often as its busiest page (tests/perf/pages.py)."""
 
+import csv
 import itertools
 import json
 import os
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 from locust import HttpUser, between, events, task
 
 from tests.perf import pages
+from tests.perf.served_by import HEADER
 
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 _people = itertools.cycle(PLAN["users"])
@@ -21,9 +23,24 @@ _lock = threading.Lock()
 _checked_in: list[str] = []
 
 
+# Every request as it was answered: when it started (s), the page, ms, the worker that served it
+# and the bench user (staff only), for where a page's tail comes from (run_bench.tail_report).
+_answered: list[tuple] = []
+
+
+@events.request.add_listener
+def _note_request(name, response_time, response, context, start_time, **kwargs):
+    worker = response.headers.get(HEADER, "") if response is not None else ""
+    _answered.append((start_time, name, response_time, worker, context.get("user", "")))
+
+
 @events.quitting.add_listener
 def _write_checkins(environment, **kwargs):
     Path(PLAN["checkins_file"]).write_text(json.dumps(_checked_in))
+    with open(PLAN["requests_file"], "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["start", "page", "ms", "worker", "user"])
+        writer.writerows(_answered)
 
 
 def _use_session(client, username: str) -> None:
@@ -38,6 +55,9 @@ def _use_session(client, username: str) -> None:
 class Staff(HttpUser):
     # Each of the staff acts every 3 to 10 seconds: busier than any real check-in desk.
     wait_time = between(3, 10)
+
+    def context(self):
+        return {"user": self.person["username"]}
 
     def on_start(self):
         with _lock:

@@ -5,9 +5,11 @@
    draws the goals' charts that saving their ratings would have drawn (`draw_recent_goal_charts`).
 2. Times the uncached dashboards in-process.
 3. Three consecutive runs (BENCH_RUNS), each: gunicorn (production settings plus the bench's two
-   floors, tests/perf/floors.py, 4 workers), locust headless as 50 staff, 2 in the administration
-   and anonymous visitors on varied weeks of the public programme; then the check-ins are counted
-   and a city report PDF is timed end to end through a real Celery worker.
+   floors, tests/perf/floors.py, 4 workers); a warm-up until every worker has served every staff
+   member each page, as a running site's workers have by the busy hour (`warm_every_user`); locust
+   headless as 50 staff, 2 in the administration and anonymous visitors on varied weeks of the
+   public programme; then the check-ins are counted and a city report PDF is timed end to end
+   through a real Celery worker.
 4. Writes each run and the medians to tests/perf/RESULTS.md; the verdicts are on the medians.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/astnet_bench),
@@ -30,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.perf import pages  # noqa: E402 - needs the project root on the path first
+from tests.perf import pages, tails  # noqa: E402 - needs the project root on the path first
 
 OUT = ROOT / "var" / "bench"
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -59,6 +61,10 @@ USERS = int(os.environ.get("BENCH_USERS", "50"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "180"))
 VISITORS = int(os.environ.get("BENCH_VISITORS", "10"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+WORKERS = 4
+# 0 measures a server started afresh: most citizen pages then come from a worker that has not yet
+# served that user one (tests/perf/served_by.py).
+WARM_EVERY_USER = os.environ.get("BENCH_WARM_EVERY_USER", "1") != "0"
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 
@@ -221,6 +227,29 @@ def results_table(stats: dict) -> list[str]:
     return lines
 
 
+def tail_table(reports: dict) -> list[str]:
+    """Each page's tail in one run (tests/perf/tails.py), from every request as it was answered."""
+    lines = [
+        "Where each page's slowest 5 % came from: *first* is a request that was the first time, in"
+        " the load, that its worker served its user that page (cold unless the warm-up did;"
+        " anonymous and administration requests: the worker's first of the page).",
+        "",
+        "| page | p50 ms | p95 ms | first | p95 of first | p95 of the rest"
+        " | slowest 5 %: first, in the run's first tenth |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, report in sorted(reports.items()):
+        if not report:
+            continue
+        lines.append(
+            f"| {name} | {report['p50']:.0f} | {report['p95']:.0f} "
+            f"| {report['first_share']:.0%} | {report['p95_first']:.0f} "
+            f"| {report['p95_again']:.0f} | {report['slowest_first']} and "
+            f"{report['slowest_early']} of {report['slowest']} |"
+        )
+    return lines
+
+
 def verdicts(stats: dict, report: dict, runs: list[dict], in_process: dict) -> list[str]:
     """Each target of issue 22, the figure measured (medians of the runs), and whether it was
     reached."""
@@ -266,9 +295,16 @@ def one_run(number: int, plan: dict, plan_path: Path) -> dict:
     from tests.perf import scenario
 
     plan.update(scenario.prepare(users=USERS, password=PASSWORD))
-    step(f"run {number}: gunicorn, 4 workers, production settings and the bench's floors")
+    step(f"run {number}: gunicorn, {WORKERS} workers, production settings and the bench's floors")
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "astnet.wsgi:application", "-w", "4", "-b", f"127.0.0.1:{PORT}"],
+        [
+            str(BIN / "gunicorn"),
+            "astnet.wsgi:application",
+            "-w",
+            str(WORKERS),
+            "-b",
+            f"127.0.0.1:{PORT}",
+        ],
         cwd=ROOT,
         env=ENV,
         stdout=subprocess.DEVNULL,
@@ -276,11 +312,15 @@ def one_run(number: int, plan: dict, plan_path: Path) -> dict:
     )
     try:
         wait_for(f"{HOST}/healthz/db")
-        step(f"run {number}: warm-up, every worker has served each page")
+        step(f"run {number}: warm-up: templates, URLs and the default dashboards")
         scenario.warm_up(plan, HOST)
         step(f"run {number}: logging everyone in")
         plan["sessions"] = scenario.log_in_everyone(plan, HOST)
         plan_path.write_text(json.dumps(plan))
+        if WARM_EVERY_USER:
+            step(f"run {number}: every worker serves every staff member each page (busy hour)")
+            reached, warmed = scenario.warm_every_user(plan, HOST, WORKERS)
+            step(f"run {number}: {reached} of {warmed} pages served by all {WORKERS} workers")
         step(f"run {number}: waiting for a quiet machine (1-minute load average below 1)")
         load_before = settle()
         step(
@@ -292,6 +332,7 @@ def one_run(number: int, plan: dict, plan_path: Path) -> dict:
         server.terminate()
         server.wait(timeout=30)
     load_after = os.getloadavg()[0]
+    answered = tails.read(Path(plan["requests_file"]))
     checkins = scenario.verify_checkins(plan, OUT / "checkins.json")
     step(f"run {number}: city report through a real Celery worker")
     report = scenario.time_city_report(ENV)
@@ -300,6 +341,7 @@ def one_run(number: int, plan: dict, plan_path: Path) -> dict:
         "checkins": checkins,
         "report": report,
         "load": (load_before, load_after),
+        "tails": {name: tails.tail_report(answered, name) for name in stats},
     }
 
 
@@ -347,7 +389,7 @@ def main() -> int:
         "",
         f"Taken {datetime.datetime.now():%Y-%m-%d %H:%M} on {platform.node()} "
         f"({os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
-        f"PostgreSQL, gunicorn 4 workers): {RUNS} consecutive runs, each {USERS} staff, "
+        f"PostgreSQL, gunicorn {WORKERS} workers): {RUNS} consecutive runs, each {USERS} staff, "
         f"2 in the administration and {VISITORS} anonymous visitors for {SECONDS} s.",
         "The machine is shared: other sessions' test suites may run beside the bench, and each "
         "run's load average is recorded below; compare pages with their floors from the same "
@@ -406,6 +448,8 @@ def main() -> int:
             f"{run['report']['seconds']:.1f} s, {run['report']['peak_mb']:.0f} MB, status "
             f"{run['report']['status']}. Load average (1 min) {run['load'][0]:.1f} before the "
             f"load, {run['load'][1]:.1f} after it, on {os.cpu_count()} cores.",
+            "",
+            *tail_table(run["tails"]),
             "",
         ]
     RESULTS.write_text("\n".join(lines))

@@ -6,6 +6,7 @@ import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
@@ -24,6 +25,7 @@ from astnet.reporting.tasks import refresh_dashboards
 from citizens.models import Citizen, Enrollment, Goal, Visit
 from offers.models import District, Offer
 from tests.perf import pages as pages_names
+from tests.perf import served_by as served_by_header
 
 OUT = Path(__file__).resolve().parents[2] / "var" / "bench"
 
@@ -82,6 +84,7 @@ def prepare(*, users: int, password: str) -> dict:
         "administration": "administration",
         "city": reverse("dashboards:city"),
         "checkins_file": str(OUT / "checkins.json"),
+        "requests_file": str(OUT / "requests.csv"),
         "offer_ids": [o.pk for o in offers],
         "offers": len(offers),
         "citizens": Citizen.objects.count(),
@@ -121,6 +124,45 @@ def warm_up(plan: dict, host: str) -> None:
         staff.get(host + plan["staff_floor"], timeout=60)
         requests.get(host + plan["programme"], timeout=60)
         requests.get(host + plan["anonymous_floor"], timeout=60)
+
+
+def _served_by_every_worker(cookies: dict, host: str, url: str, workers: int) -> bool:
+    """GET `url` with `cookies` until each of the `workers` gunicorn workers has served it (the
+    worker's id is in a header, tests/perf/served_by.py); False if 100 requests did not reach
+    them all (the kernel hands each connection to whichever worker accepts first)."""
+    session = requests.Session()
+    session.cookies.update(cookies)
+    served_by = set()
+    for _attempt in range(100):
+        response = session.get(host + url, timeout=60)
+        response.raise_for_status()
+        served_by.add(response.headers[served_by_header.HEADER])
+        if len(served_by) == workers:
+            return True
+    return False
+
+
+def warm_every_user(plan: dict, host: str, workers: int) -> tuple[int, int]:
+    """What a running site's workers have done by the busy hour: served every staff member each
+    page they use (their floor, roster, a citizen page and their dashboard), so each worker keeps
+    their scopes and menu (issue 22). Four users at a time, with the sessions `log_in_everyone`
+    made. The check-in is left out: it would store visits. Returns (pages served by every worker,
+    pages warmed)."""
+    jobs = [
+        (plan["sessions"][person["username"]], url)
+        for person in plan["users"]
+        for url in (
+            plan["staff_floor"],
+            person["roster"],
+            person["citizen_pages"][0],
+            person["dashboard"],
+        )
+    ]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        reached = list(
+            pool.map(lambda job: _served_by_every_worker(job[0], host, job[1], workers), jobs)
+        )
+    return sum(reached), len(jobs)
 
 
 def log_in_everyone(plan: dict, host: str) -> dict[str, dict[str, str]]:
