@@ -23,13 +23,22 @@ _lock = threading.Lock()
 _checked_in: list[str] = []
 
 
-# Every request as it was answered: when it started (s), the page, ms, the worker that served it
-# and the bench user (staff only), for where a page's tail comes from (run_bench.tail_report).
+# Every request answered once all users have started (when locust's --reset-stats clears its own
+# statistics too): when it started (s), the page, ms, the worker that served it and the bench user
+# (staff only), for where a page's tail comes from (tests/perf/tails.py).
 _answered: list[tuple] = []
+_all_started = threading.Event()
+
+
+@events.spawning_complete.add_listener
+def _note_all_started(user_count, **kwargs):
+    _all_started.set()
 
 
 @events.request.add_listener
 def _note_request(name, response_time, response, context, start_time, **kwargs):
+    if not _all_started.is_set():
+        return
     worker = response.headers.get(HEADER, "") if response is not None else ""
     _answered.append((start_time, name, response_time, worker, context.get("user", "")))
 

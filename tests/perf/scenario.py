@@ -146,8 +146,8 @@ def warm_every_user(plan: dict, host: str, workers: int) -> tuple[int, int]:
     """What a running site's workers have done by the busy hour: served every staff member each
     page they use (their floor, roster, a citizen page and their dashboard), so each worker keeps
     their scopes and menu (issue 22). Four users at a time, with the sessions `log_in_everyone`
-    made. The check-in is left out: it would store visits. Returns (pages served by every worker,
-    pages warmed)."""
+    made; and the public programme's weeks that the visitors read. The check-in is left out: it
+    would store visits. Returns (pages served by every worker, pages warmed)."""
     jobs = [
         (plan["sessions"][person["username"]], url)
         for person in plan["users"]
@@ -158,6 +158,7 @@ def warm_every_user(plan: dict, host: str, workers: int) -> tuple[int, int]:
             person["dashboard"],
         )
     ]
+    jobs += [({}, week) for week in plan["programme_weeks"]]
     with ThreadPoolExecutor(max_workers=4) as pool:
         reached = list(
             pool.map(lambda job: _served_by_every_worker(job[0], host, job[1], workers), jobs)

@@ -8,10 +8,10 @@ import math
 from pathlib import Path
 
 
-def percentile(values: list[float], share: float) -> float:
-    """The nearest-rank percentile of `values` (`share` 0.95 for the p95); 0.0 for none."""
+def percentile(values: list[float], share: float) -> float | None:
+    """The nearest-rank percentile of `values` (`share` 0.95 for the p95); None for none."""
     if not values:
-        return 0.0
+        return None
     ordered = sorted(values)
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
