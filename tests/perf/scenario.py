@@ -25,7 +25,7 @@ from astnet.reporting.tasks import refresh_dashboards
 from citizens.models import Citizen, Enrollment, Goal, Visit
 from offers.models import District, Offer
 from tests.perf import pages as pages_names
-from tests.perf import served_by as served_by_header
+from tests.perf import served_by
 
 OUT = Path(__file__).resolve().parents[2] / "var" / "bench"
 
@@ -132,12 +132,12 @@ def _served_by_every_worker(cookies: dict, host: str, url: str, workers: int) ->
     them all (the kernel hands each connection to whichever worker accepts first)."""
     session = requests.Session()
     session.cookies.update(cookies)
-    served_by = set()
+    workers_seen = set()
     for _attempt in range(100):
         response = session.get(host + url, timeout=60)
         response.raise_for_status()
-        served_by.add(response.headers[served_by_header.HEADER])
-        if len(served_by) == workers:
+        workers_seen.add(response.headers[served_by.HEADER])
+        if len(workers_seen) == workers:
             return True
     return False
 
